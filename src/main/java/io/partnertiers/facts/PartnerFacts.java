@@ -1,0 +1,58 @@
+package io.partnertiers.facts;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** What a caller tells us about a partner: the {@code partner} object of the evaluation request. */
+public record PartnerFacts(
+        @NotBlank @Size(max = 200) String partnerId,
+        String name,
+        Boolean agreementSigned,
+        @DecimalMin("0") @DecimalMax(Limits.MAX_AMOUNT) BigDecimal revenueTrailing12Months,
+        Boolean revenueSharePartner,
+        String vendorPartnerLevel,
+        @Size(max = Limits.MAX_ITEMS) List<@NotBlank String> toolkits,
+        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid Person> people,
+        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid CustomerReference> references,
+        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid CsatResponse> csatResponses,
+        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid Implementation> implementations,
+        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid App> apps,
+        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid Deal> deals,
+        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid AdoptionMonth> adoption,
+        Map<ReadinessSection, @NotNull @Min(0) @Max(100) Integer> readinessScores,
+        @Size(max = Limits.MAX_ITEMS) Map<@NotBlank String, @NotNull BigDecimal> metrics) {
+
+    public PartnerFacts {
+        toolkits = Lists.orEmpty(toolkits);
+        people = Lists.orEmpty(people);
+        references = Lists.orEmpty(references);
+        csatResponses = Lists.orEmpty(csatResponses);
+        implementations = Lists.orEmpty(implementations);
+        apps = Lists.orEmpty(apps);
+        deals = Lists.orEmpty(deals);
+        adoption = Lists.orEmpty(adoption);
+        readinessScores = readinessScores == null || readinessScores.isEmpty()
+                ? Map.of()
+                : Collections.unmodifiableMap(new EnumMap<>(readinessScores));
+        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+    }
+
+    /** A partner known by its id alone: the empty profile. */
+    public static PartnerFacts empty(String partnerId) {
+        return new PartnerFacts(partnerId, null, null, null, null, null,
+                null, null, null, null, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,33 @@
+package io.partnertiers.facts;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** Someone working for the partner, with the roles they hold and their certifications. */
+public record Person(
+        String id,
+        @Size(max = Limits.MAX_ITEMS) List<@NotBlank String> roles,
+        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid Certification> certifications) {
+
+    public Person {
+        roles = Lists.orEmpty(roles);
+        certifications = Lists.orEmpty(certifications);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public List<Certification> certificationsValidOn(LocalDate asOf) {
+        return certifications.stream().filter(c -> c.isValidOn(asOf)).toList();
+    }
+
+    public boolean isCertifiedOn(LocalDate asOf) {
+        return certifications.stream().anyMatch(c -> c.isValidOn(asOf));
+    }
+}

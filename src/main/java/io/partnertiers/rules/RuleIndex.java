@@ -1,0 +1,32 @@
+package io.partnertiers.rules;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where each rule of a program is declared. The compiled KieBase does not keep source lines,
+ * so we find them in the text: a program manager is told {@code premier.drl:12}, not a rule id.
+ */
+final class RuleIndex {
+
+    private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
+
+    private final Map<String, SourcePosition> positions = new HashMap<>();
+
+    void scan(String file, String text) {
+        String[] lines = text.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            Matcher m = RULE_HEADER.matcher(lines[i]);
+            if (m.find()) {
+                String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
+                positions.putIfAbsent(name, new SourcePosition(file, i + 1, lines[i].indexOf("rule") + 1));
+            }
+        }
+    }
+
+    SourcePosition positionOf(String rule, String fallbackFile) {
+        return positions.getOrDefault(rule, new SourcePosition(fallbackFile, 1, 1));
+    }
+}
