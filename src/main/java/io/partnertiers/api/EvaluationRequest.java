@@ -1,0 +1,19 @@
+package io.partnertiers.api;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import io.partnertiers.facts.PartnerFacts;
+
+/** Body of {@code POST /programs/{programId}/evaluations}. */
+public record EvaluationRequest(
+        @Schema(description = "Day of the evaluation; facts dated later are ignored. Default: today (UTC).")
+        LocalDate asOf,
+        @Schema(description = "Store the decision. Default: true. No decision log exists yet, so nothing is stored.")
+        Boolean record,
+        @NotNull @Valid PartnerFacts partner) {
+}

@@ -1,0 +1,200 @@
+package io.partnertiers.api;
+
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+
+import io.partnertiers.evaluation.ProgramNotFoundException;
+
+/**
+ * Turns every failure into an RFC 9457 problem. Bad input is a 400 naming the field; an
+ * unexpected failure is a 500 that is logged and tells the caller nothing internal.
+ */
+public class ProblemMappers {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response programNotFound(ProgramNotFoundException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return Problem.of(Response.Status.BAD_REQUEST, "The request has " + errors.size() + " invalid field(s)",
+                uri.getPath(), errors).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e, UriInfo uri) {
+        JsonProcessingException json = jsonCause(e);
+        if (json != null) {
+            return unreadable(json, uri);
+        }
+        Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
+        if (status == null) {
+            status = Response.Status.INTERNAL_SERVER_ERROR;
+        }
+        String detail = status == Response.Status.NOT_FOUND ? "No resource at " + uri.getPath() : e.getMessage();
+        return Problem.of(status, detail, uri.getPath(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        JsonProcessingException json = jsonCause(e);
+        if (json != null) {
+            return unreadable(json, uri);
+        }
+        LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged",
+                uri.getPath(), List.of()).toResponse();
+    }
+
+    private static Response unreadable(JsonProcessingException e, UriInfo uri) {
+        List<Problem.FieldError> errors = e instanceof JsonMappingException mapping
+                && (!mapping.getPath().isEmpty() || mapping instanceof MismatchedInputException)
+                        ? List.of(new Problem.FieldError(pathOf(mapping), reasonOf(mapping)))
+                        : List.of();
+        String detail;
+        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
+            detail = "The body is not valid JSON" + at(e) + ": " + e.getOriginalMessage();
+        } else if (errors.isEmpty()) {
+            detail = "The body cannot be read" + at(e) + ": " + e.getOriginalMessage();
+        } else {
+            detail = "The request has 1 invalid field(s)";
+        }
+        return Problem.of(Response.Status.BAD_REQUEST, detail, uri.getPath(), errors).toResponse();
+    }
+
+    private static String at(JsonProcessingException e) {
+        return e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+    }
+
+    private static JsonProcessingException jsonCause(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return json;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return null;
+    }
+
+    /** {@code partner.people[0].earnedOn}, from Jackson's reference chain. */
+    static String pathOf(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            } else if (ref.getFieldName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    private static String reasonOf(JsonMappingException e) {
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field";
+        }
+        Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
+        String value = e instanceof InvalidFormatException format ? " (got '" + format.getValue() + "')" : "";
+        if (e.getCause() instanceof JsonParseException syntax) {
+            // Jackson's own wording ends with a hint about its settings, which a caller cannot act on
+            return "is not valid JSON: " + syntax.getOriginalMessage().replaceAll(": enable .*$", "");
+        }
+        if (target == null) {
+            return "cannot be read: " + e.getOriginalMessage();
+        }
+        if (target == LocalDate.class) {
+            return "must be a date yyyy-MM-dd" + value;
+        }
+        if (target == YearMonth.class) {
+            return "must be a month yyyy-MM" + value;
+        }
+        if (target.isEnum()) {
+            return "must be one of " + Arrays.toString(target.getEnumConstants()) + value;
+        }
+        if (Number.class.isAssignableFrom(target)) {
+            return (target == Integer.class || target == Long.class ? "must be a whole number" : "must be a finite number")
+                    + value;
+        }
+        if (target == Boolean.class) {
+            return "must be true or false" + value;
+        }
+        if (target == String.class) {
+            return "must be a string" + value;
+        }
+        if (Collection.class.isAssignableFrom(target)) {
+            return "must be an array";
+        }
+        if (Map.class.isAssignableFrom(target) || target.isRecord()) {
+            return "must be an object";
+        }
+        return "has the wrong type" + value;
+    }
+
+    /** {@code partner.people[0].certifications[1].expiresOn}, without the Java method and parameter. */
+    static String fieldOf(ConstraintViolation<?> violation) {
+        StringBuilder path = new StringBuilder();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+                continue;
+            }
+            if (node.isInIterable()) {
+                Object key = node.getIndex() != null ? node.getIndex() : node.getKey();
+                path.append('[').append(key).append(']');
+            }
+            if (node.getKind() != ElementKind.CONTAINER_ELEMENT && node.getName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(node.getName());
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+}

@@ -1,0 +1,41 @@
+package io.partnertiers.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnertiers.evaluation.ProgramNotFoundException;
+import io.partnertiers.rules.RulesetRegistry;
+
+@Path("/programs")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Programs")
+public class ProgramResource {
+
+    private final RulesetRegistry registry;
+
+    ProgramResource(RulesetRegistry registry) {
+        this.registry = registry;
+    }
+
+    @GET
+    @Operation(summary = "The loaded programs, each with its tiers lowest first")
+    public List<ProgramSummary> list() {
+        return registry.all().stream().map(ProgramSummary::of).toList();
+    }
+
+    @GET
+    @Path("/{programId}")
+    @Operation(summary = "One program: its tiers, their criteria and required values")
+    public ProgramView get(@PathParam("programId") String programId) {
+        return registry.find(programId).map(ProgramView::of)
+                .orElseThrow(() -> new ProgramNotFoundException(programId));
+    }
+}
