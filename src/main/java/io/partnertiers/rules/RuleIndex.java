@@ -2,6 +2,7 @@ package io.partnertiers.rules;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,6 +15,7 @@ final class RuleIndex {
     private static final Pattern RULE_HEADER = Pattern.compile("^\\s*rule\\s+(?:\"([^\"]+)\"|'([^']+)'|(\\S+))");
 
     private final Map<String, SourcePosition> positions = new HashMap<>();
+    private final TreeMap<Integer, String> rulesByLine = new TreeMap<>();
 
     void scan(String file, String text) {
         String[] lines = text.split("\n", -1);
@@ -22,11 +24,18 @@ final class RuleIndex {
             if (m.find()) {
                 String name = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(3);
                 positions.putIfAbsent(name, new SourcePosition(file, i + 1, lines[i].indexOf("rule") + 1));
+                rulesByLine.put(i + 1, name);
             }
         }
     }
 
     SourcePosition positionOf(String rule, String fallbackFile) {
         return positions.getOrDefault(rule, new SourcePosition(fallbackFile, 1, 1));
+    }
+
+    /** The rule declared last at or above {@code line} of a single scanned file. */
+    String ruleAt(int line) {
+        var entry = rulesByLine.floorEntry(line);
+        return entry == null ? null : entry.getValue();
     }
 }

@@ -9,12 +9,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,8 +25,6 @@ import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.kie.api.definition.KiePackage;
-import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.KieContainer;
 
 import com.fasterxml.jackson.core.JsonLocation;
@@ -50,9 +46,7 @@ public final class RulesetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    /** Drools puts the real position in the text ("Line 12:4") when getLine/getColumn are 0. */
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
-    private static final Pattern TEXT_POSITION = Pattern.compile("\\[?Line (\\d+):(\\d+)");
 
     private final ClassLoader classLoader;
 
@@ -83,7 +77,7 @@ public final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(programId, problems);
         }
-        List<Tier> tiers = ladder(descriptor, kieBase, sources, problems);
+        List<Tier> tiers = new LadderAssembler(descriptor, sources).assemble(kieBase, problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(programId, problems);
         }
@@ -141,9 +135,8 @@ public final class RulesetCompiler {
         });
         KieBuilder builder = KIE.newKieBuilder(files, classLoader);
         builder.buildAll(ExecutableModelProject.class);
-        for (Message message : builder.getResults().getMessages(Message.Level.ERROR)) {
-            problems.add(toDiagnostic(message, fileByPath));
-        }
+        List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
+        problems.addAll(new DroolsMessages(drlSources(sources), fileByPath).translate(errors));
         if (!problems.isEmpty()) {
             KIE.getRepository().removeKieModule(releaseId);
             return null;
@@ -161,108 +154,10 @@ public final class RulesetCompiler {
         return declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
     }
 
-    private static Diagnostic toDiagnostic(Message message, Map<String, String> fileByPath) {
-        String path = message.getPath() == null ? "" : message.getPath();
-        String file = fileByPath.getOrDefault(path, path);
-        int line = message.getLine();
-        int column = message.getColumn();
-        String text = message.getText() == null ? "" : message.getText().trim();
-        Matcher at = TEXT_POSITION.matcher(text);
-        if (at.find() && (line <= 0 || column <= 0)) {
-            line = Integer.parseInt(at.group(1));
-            column = Integer.parseInt(at.group(2));
-        }
-        String rule = null;
-        Matcher ruleName = Pattern.compile("rule \"?([^\"]+)\"?").matcher(text);
-        if (ruleName.find()) {
-            rule = ruleName.group(1);
-        }
-        return new Diagnostic(new SourcePosition(file, Math.max(line, 0), Math.max(column, 0)),
-                text.replaceAll("\\s+", " "), rule);
-    }
-
-    /** Reads each rule's @tier, @criterion and @required and arranges the criteria under their tiers. */
-    private static List<Tier> ladder(ProgramDescriptor descriptor, KieBase kieBase, Map<String, String> sources,
-            List<Diagnostic> problems) {
-        RuleIndex index = new RuleIndex();
-        sources.forEach((file, text) -> {
-            if (file.endsWith(".drl")) {
-                index.scan(file, text);
-            }
-        });
-        Map<String, List<Criterion>> criteriaByTier = new LinkedHashMap<>();
-        descriptor.tiers().forEach(t -> criteriaByTier.put(t.id(), new ArrayList<>()));
-        Set<String> seen = new HashSet<>();
-        Set<String> measured = new HashSet<>();
-
-        List<Rule> rules = kieBase.getKiePackages().stream().map(KiePackage::getRules).flatMap(c -> c.stream())
-                .sorted(Comparator.comparing((Rule r) -> index.positionOf(r.getName(), "").file())
-                        .thenComparingInt(r -> index.positionOf(r.getName(), "").line()))
-                .toList();
-        for (Rule rule : rules) {
-            SourcePosition at = index.positionOf(rule.getName(), "?");
-            Map<String, Object> meta = rule.getMetaData();
-            String tier = text(meta.get("tier"));
-            String criterion = text(meta.get("criterion"));
-            Object required = meta.get("required");
-            if (tier == null || criterion == null || required == null) {
-                problems.add(new Diagnostic(at,
-                        "every rule must state @tier(\"…\"), @criterion(\"…\") and @required(…)", rule.getName()));
-                continue;
-            }
-            if (!criteriaByTier.containsKey(tier)) {
-                problems.add(new Diagnostic(at, "tier '" + tier + "' is not declared in program.yaml", rule.getName()));
-                continue;
-            }
-            String description = descriptor.criteria().get(criterion);
-            if (description == null) {
-                problems.add(new Diagnostic(at, "criterion '" + criterion
-                        + "' has no description under 'criteria:' in program.yaml", rule.getName()));
-                continue;
-            }
-            if (!seen.add(tier + "/" + criterion)) {
-                problems.add(new Diagnostic(at, "tier '" + tier + "' already has a rule for criterion '"
-                        + criterion + "'", rule.getName()));
-                continue;
-            }
-            try {
-                criteriaByTier.get(tier).add(new Criterion(criterion, description, Requirement.parse(required),
-                        rule.getName(), at));
-                measured.add(criterion);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Diagnostic(at, e.getMessage(), rule.getName()));
-            }
-        }
-        for (String criterion : descriptor.criteria().keySet()) {
-            if (!measured.contains(criterion) && problems.isEmpty()) {
-                problems.add(new Diagnostic(new SourcePosition(DESCRIPTOR, 0, 0),
-                        "criterion '" + criterion + "' is described but no rule measures it", null));
-            }
-        }
-        List<Tier> tiers = new ArrayList<>();
-        for (TierDescriptor t : descriptor.tiers()) {
-            List<Criterion> criteria = criteriaByTier.get(t.id());
-            if (criteria.isEmpty()) {
-                problems.add(new Diagnostic(new SourcePosition(DESCRIPTOR, 0, 0),
-                        "tier '" + t.id() + "' has no criterion rule: it would be reached by everyone", null));
-            }
-            tiers.add(new Tier(t.id(), t.name() == null ? t.id() : t.name(), t.entitlements(), List.copyOf(criteria)));
-        }
-        if (criteriaByTier.size() != descriptor.tiers().size()) {
-            problems.add(new Diagnostic(new SourcePosition(DESCRIPTOR, 0, 0), "tier ids must be unique", null));
-        }
-        return tiers;
-    }
-
-    private static String text(Object metadata) {
-        if (metadata == null) {
-            return null;
-        }
-        String value = metadata.toString().trim();
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
-        return value.isBlank() ? null : value;
+    private static Map<String, String> drlSources(Map<String, String> sources) {
+        Map<String, String> drl = new LinkedHashMap<>(sources);
+        drl.remove(DESCRIPTOR);
+        return drl;
     }
 
     static String contentHash(Map<String, String> sources) {

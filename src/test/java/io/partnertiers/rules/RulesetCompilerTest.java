@@ -1,0 +1,216 @@
+package io.partnertiers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Compiles small program folders written by each test, the way a program manager's edit would arrive. */
+class RulesetCompilerTest {
+
+    static final String DESCRIPTOR = """
+            name: Test program
+            tiers:
+              - id: BASIC
+                name: Basic
+                entitlements: [email-support]
+              - id: ADVANCED
+            criteria:
+              certified-staff: People holding a valid certification
+            """;
+
+    static final String HEADER = """
+            package rules.test_program;
+
+            import io.partnertiers.facts.Partner;
+
+            global io.partnertiers.evaluation.Scorecard scorecard;
+
+            """;
+
+    static String criterionRule(String name, String metadata, String measure) {
+        return """
+                rule "%s"
+                    %s
+                when
+                    Partner( $actual : %s )
+                then
+                    scorecard.measured(drools, $actual);
+                end
+                """.formatted(name, metadata, measure);
+    }
+
+    static final String VALID_RULES = HEADER
+            + criterionRule("Basic: staff", "@tier(\"BASIC\") @criterion(\"certified-staff\") @required(1)", "certifiedStaff")
+            + "\n"
+            + criterionRule("Advanced: staff", "@tier(\"ADVANCED\") @criterion(\"certified-staff\") @required(2.5)", "certifiedStaff");
+
+    @TempDir
+    Path rulesDir;
+
+    private Path program(String descriptor, String drl) throws IOException {
+        Path dir = Files.createDirectories(rulesDir.resolve("test-program"));
+        if (descriptor != null) {
+            Files.writeString(dir.resolve("program.yaml"), descriptor);
+        }
+        if (drl != null) {
+            Files.writeString(dir.resolve("tiers.drl"), drl);
+        }
+        return dir;
+    }
+
+    private Ruleset compile(Path dir) {
+        return new RulesetCompiler(getClass().getClassLoader()).compile(dir);
+    }
+
+    private List<Diagnostic> failures(Path dir) {
+        return assertThrows(RulesetCompilationException.class, () -> compile(dir)).diagnostics();
+    }
+
+    @Test
+    void shouldBuildTheLadderFromProgramYamlAndRuleMetadata() throws IOException {
+        Ruleset ruleset = compile(program(DESCRIPTOR, VALID_RULES));
+
+        assertEquals("test-program", ruleset.id());
+        assertEquals("Test program", ruleset.name());
+        assertEquals(List.of("BASIC", "ADVANCED"), ruleset.tiers().stream().map(Tier::id).toList());
+        assertEquals("ADVANCED", ruleset.tiers().get(1).name(), "a tier without a name shows its id");
+        assertEquals(List.of("email-support"), ruleset.tiers().get(0).entitlements());
+        Criterion advanced = ruleset.tiers().get(1).criteria().get(0);
+        assertEquals("certified-staff", advanced.id());
+        assertEquals(new BigDecimal("2.5"), advanced.requirement().value());
+        assertEquals("tiers.drl:15:1", advanced.source().toString());
+    }
+
+    @Test
+    void shouldGiveTheSameVersionToTheSameRulesAndANewOneAfterAnEdit() throws IOException {
+        Path dir = program(DESCRIPTOR, VALID_RULES);
+        String first = compile(dir).version();
+        assertEquals(first, compile(dir).version());
+
+        Files.writeString(dir.resolve("tiers.drl"), VALID_RULES.replace("@required(1)", "@required(2)"));
+        assertTrue(!first.equals(compile(dir).version()));
+    }
+
+    @Test
+    void shouldReportADrlSyntaxErrorWithFileLineAndColumn() throws IOException {
+        String broken = VALID_RULES.replace("Partner( $actual : certifiedStaff )\nthen\n    scorecard.measured(drools, $actual);\nend\n\nrule \"Advanced",
+                "Partner( $actual : certifiedStaff \nthen\n    scorecard.measured(drools, $actual);\nend\n\nrule \"Advanced");
+
+        List<Diagnostic> problems = failures(program(DESCRIPTOR, broken));
+
+        Diagnostic first = problems.get(0);
+        assertEquals("tiers.drl:11:1", first.position().toString(), problems.toString());
+        assertEquals("Basic: staff", first.rule());
+        assertTrue(first.toString().startsWith("tiers.drl:11:1: mismatched input 'then'"), first.toString());
+    }
+
+    @Test
+    void shouldReportAMisspeltMeasureAtItsRule() throws IOException {
+        List<Diagnostic> problems = failures(program(DESCRIPTOR, VALID_RULES.replace("certifiedStaff )", "certifiedStaf )")));
+
+        assertEquals("tiers.drl:10:14", problems.get(0).position().toString(), problems.toString());
+        assertEquals("Basic: staff", problems.get(0).rule());
+        assertTrue(problems.get(0).message().contains("certifiedStaf"), problems.toString());
+    }
+
+    @Test
+    void shouldTraceAnErrorInAConsequenceBackToTheDrl() throws IOException {
+        String drl = HEADER + criterionRule("Basic: staff", "@tier(\"BASIC\") @criterion(\"certified-staff\") @required(1)",
+                "certifiedStaff").replace("scorecard.measured(drools, $actual);", "scorecard.measure($actual);");
+
+        List<Diagnostic> problems = failures(program(DESCRIPTOR.replace("  - id: ADVANCED\n", ""), drl));
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("tiers.drl:12:5", problems.get(0).position().toString());
+        assertEquals("Basic: staff", problems.get(0).rule());
+        assertTrue(problems.get(0).message().contains("measure"), problems.toString());
+    }
+
+    @Test
+    void shouldRequireTierCriterionAndRequiredOnEveryRule() throws IOException {
+        List<Diagnostic> problems = failures(program(DESCRIPTOR, VALID_RULES.replace(" @required(1)", "")));
+
+        assertEquals(1, problems.size(), problems.toString());
+        assertEquals("tiers.drl:7:1", problems.get(0).position().toString());
+        assertEquals("Basic: staff", problems.get(0).rule());
+        assertTrue(problems.get(0).message().contains("@required"));
+    }
+
+    @Test
+    void shouldRejectATierThatProgramYamlDoesNotDeclare() throws IOException {
+        List<Diagnostic> problems = failures(program(DESCRIPTOR, VALID_RULES.replace("@tier(\"ADVANCED\")", "@tier(\"EXPERT\")")));
+
+        assertTrue(problems.stream().anyMatch(d -> d.message().equals("tier 'EXPERT' is not declared in program.yaml")),
+                problems.toString());
+    }
+
+    @Test
+    void shouldRejectACriterionWithoutDescription() throws IOException {
+        List<Diagnostic> problems = failures(program(DESCRIPTOR,
+                VALID_RULES.replace("@tier(\"ADVANCED\") @criterion(\"certified-staff\")", "@tier(\"ADVANCED\") @criterion(\"staff\")")));
+
+        assertTrue(problems.get(0).message().contains("criterion 'staff' has no description"), problems.toString());
+    }
+
+    @Test
+    void shouldRejectTwoRulesForOneCriterionOfOneTier() throws IOException {
+        List<Diagnostic> problems = failures(program(DESCRIPTOR,
+                VALID_RULES.replace("@tier(\"ADVANCED\")", "@tier(\"BASIC\")")));
+
+        assertTrue(problems.stream().anyMatch(d -> d.message().contains("already has a rule for criterion 'certified-staff'")),
+                problems.toString());
+    }
+
+    @Test
+    void shouldRejectATierWithoutCriteria() throws IOException {
+        String oneTierOnly = HEADER + criterionRule("Basic: staff",
+                "@tier(\"BASIC\") @criterion(\"certified-staff\") @required(1)", "certifiedStaff");
+
+        List<Diagnostic> problems = failures(program(DESCRIPTOR, oneTierOnly));
+
+        assertTrue(problems.stream().anyMatch(d -> d.message().contains("tier 'ADVANCED' has no criterion rule")),
+                problems.toString());
+        assertEquals("program.yaml:6:5", problems.get(0).position().toString());
+    }
+
+    @Test
+    void shouldRejectARequiredValueThatIsNeitherANumberNorTrue() throws IOException {
+        List<Diagnostic> problems = failures(program(DESCRIPTOR, VALID_RULES.replace("@required(1)", "@required(\"many\")")));
+
+        assertTrue(problems.get(0).message().contains("@required must be a number or true"), problems.toString());
+    }
+
+    @Test
+    void shouldRejectAMissingOrMalformedProgramYaml() throws IOException {
+        assertTrue(failures(program(null, VALID_RULES)).get(0).toString().startsWith("program.yaml:"));
+
+        List<Diagnostic> problems = failures(program("tiers: [\n  - id: BASIC\n", VALID_RULES));
+        assertEquals("program.yaml", problems.get(0).position().file());
+        assertTrue(problems.get(0).position().line() > 0);
+    }
+
+    @Test
+    void shouldListEveryFailingProgramWhenLoadingTheRulesFolder() throws IOException {
+        program(DESCRIPTOR, VALID_RULES.replace("certifiedStaff )", "certifiedStaff"));
+
+        RulesetRegistry.RulesLoadException failure = assertThrows(RulesetRegistry.RulesLoadException.class,
+                () -> RulesetRegistry.loadAll(rulesDir, getClass().getClassLoader()));
+
+        assertTrue(failure.getMessage().contains("test-program/tiers.drl:"), failure.getMessage());
+        assertEquals(1, failure.failures().size());
+    }
+
+    @Test
+    void shouldLoadNothingFromAnEmptyRulesFolder() {
+        assertEquals(0, RulesetRegistry.loadAll(rulesDir, getClass().getClassLoader()).size());
+    }
+}
