@@ -92,15 +92,21 @@ public class ProblemMappers {
                 && (!mapping.getPath().isEmpty() || mapping instanceof MismatchedInputException)
                         ? List.of(new Problem.FieldError(pathOf(mapping), reasonOf(mapping)))
                         : List.of();
+        JsonProcessingException syntax = e.getCause() instanceof JsonParseException parse ? parse : e;
         String detail;
-        if (e instanceof JsonParseException || e instanceof StreamConstraintsException) {
-            detail = "The body is not valid JSON" + at(e) + ": " + e.getOriginalMessage();
+        if (syntax instanceof JsonParseException || syntax instanceof StreamConstraintsException) {
+            detail = "The body is not valid JSON" + at(syntax) + ": " + withoutSettingsHint(syntax.getOriginalMessage());
         } else if (errors.isEmpty()) {
             detail = "The body cannot be read" + at(e) + ": " + e.getOriginalMessage();
         } else {
             detail = "The request has 1 invalid field(s)";
         }
         return Problem.of(Response.Status.BAD_REQUEST, detail, uri.getPath(), errors).toResponse();
+    }
+
+    /** Jackson's wording may end with a hint about its own settings, which a caller cannot act on. */
+    private static String withoutSettingsHint(String message) {
+        return message.replaceAll(": enable `.*$", "");
     }
 
     private static String at(JsonProcessingException e) {
@@ -143,8 +149,7 @@ public class ProblemMappers {
         Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         String value = e instanceof InvalidFormatException format ? " (got '" + format.getValue() + "')" : "";
         if (e.getCause() instanceof JsonParseException syntax) {
-            // Jackson's own wording ends with a hint about its settings, which a caller cannot act on
-            return "is not valid JSON: " + syntax.getOriginalMessage().replaceAll(": enable .*$", "");
+            return "is not valid JSON: " + withoutSettingsHint(syntax.getOriginalMessage());
         }
         if (target == null) {
             return "cannot be read: " + e.getOriginalMessage();

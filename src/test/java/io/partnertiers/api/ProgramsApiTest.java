@@ -1,0 +1,73 @@
+package io.partnertiers.api;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.math.BigDecimal;
+
+import org.junit.jupiter.api.Test;
+
+import io.partnertiers.ApiTest;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ProgramsApiTest extends ApiTest {
+
+    @Test
+    void shouldListTheShippedProgramsWithTheirTiersLowestFirst() {
+        given().when().get("/programs")
+                .then().statusCode(200)
+                .body("id", hasItems("servicenow-partner", "microsoft-mpn", "cisco-cx"))
+                .body("find { it.id == 'servicenow-partner' }.tiers",
+                        contains("REGISTERED", "SPECIALIST", "PREMIER", "ELITE", "GLOBAL_ELITE"))
+                .body("find { it.id == 'microsoft-mpn' }.tiers", contains("REGISTERED", "SUBSCRIBER", "SILVER", "GOLD"))
+                .body("find { it.id == 'cisco-cx' }.tiers", contains("CX_SPECIALIZATION", "ADVANCED_CX_SPECIALIZATION"))
+                .body("name", everyItem(notNullValue()))
+                .body("rulesetVersion", everyItem(matchesPattern("[0-9a-f]{12}")));
+    }
+
+    @Test
+    void shouldDescribeOneProgramWithEveryCriterionAndRequiredValue() {
+        given().when().get("/programs/microsoft-mpn")
+                .then().statusCode(200)
+                .body("id", equalTo("microsoft-mpn"))
+                .body("tiers.id", contains("REGISTERED", "SUBSCRIBER", "SILVER", "GOLD"))
+                .body("tiers[0].criteria[0].criterion", equalTo("agreement-signed"))
+                .body("tiers[0].criteria[0].required", equalTo(true))
+                .body("tiers[3].criteria.criterion",
+                        contains("certified-specializations", "customer-references", "csat-positive"))
+                .body("tiers[3].criteria.required", contains(4, 5, new BigDecimal("4.0")))
+                .body("tiers[2].criteria.required", contains(2, 2, new BigDecimal("4.0")))
+                .body("tiers.criteria.flatten().description", everyItem(notNullValue()));
+    }
+
+    @Test
+    void shouldShowServicenowThresholdsAsShipped() {
+        given().when().get("/programs/servicenow-partner")
+                .then().statusCode(200)
+                .body("tiers.find { it.id == 'PREMIER' }.criteria.find { it.criterion == 'certified-staff' }.required",
+                        equalTo(15))
+                .body("tiers.find { it.id == 'GLOBAL_ELITE' }.criteria.find { it.criterion == 'csat-average' }.required",
+                        equalTo(new BigDecimal("4.5")));
+    }
+
+    @Test
+    void shouldAnswer404ProblemForAnUnknownProgram() {
+        given().when().get("/programs/nope")
+                .then().statusCode(404).contentType("application/problem+json")
+                .body("status", equalTo(404));
+    }
+
+    @Test
+    void shouldBeReadyOnceEveryProgramCompiled() {
+        given().when().get("/q/health/ready")
+                .then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.find { it.name == 'rules' }.data.'servicenow-partner'", matchesPattern("[0-9a-f]{12}"));
+    }
+}
