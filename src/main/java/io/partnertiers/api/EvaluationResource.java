@@ -10,6 +10,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnertiers.evaluation.EvaluationResult;
@@ -29,6 +32,11 @@ public class EvaluationResource {
 
     @POST
     @Operation(summary = "Evaluate one partner: the tier reached, and the gaps to the next one")
+    @APIResponse(responseCode = "200", description = "The decision: segment, next segment, gaps and every tier's criteria")
+    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid facts; each offending field is listed",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No program with this id is loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EvaluationResult evaluate(@PathParam("programId") String programId,
             @NotNull @Valid EvaluationRequest request) {
         return evaluations.evaluate(programId, request.partner(), request.asOf());

@@ -9,6 +9,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnertiers.evaluation.ProgramNotFoundException;
@@ -34,6 +37,9 @@ public class ProgramResource {
     @GET
     @Path("/{programId}")
     @Operation(summary = "One program: its tiers, their criteria and required values")
+    @APIResponse(responseCode = "200", description = "The program")
+    @APIResponse(responseCode = "404", description = "No program with this id is loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ProgramView get(@PathParam("programId") String programId) {
         return registry.find(programId).map(ProgramView::of)
                 .orElseThrow(() -> new ProgramNotFoundException(programId));

@@ -1,6 +1,9 @@
 package io.partnertiers.api;
 
+import java.math.BigDecimal;
 import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.partnertiers.rules.Ruleset;
 
@@ -10,7 +13,11 @@ public record ProgramView(String id, String name, String rulesetVersion, List<Ti
     public record TierView(String id, String name, List<String> entitlements, List<CriterionView> criteria) {
     }
 
-    public record CriterionView(String criterion, String description, Object required) {
+    public record CriterionView(
+            String criterion,
+            String description,
+            @Schema(description = "A number (at least this much) or true (must hold)", oneOf = {BigDecimal.class, Boolean.class})
+            Object required) {
     }
 
     static ProgramView of(Ruleset ruleset) {

@@ -3,6 +3,8 @@ package io.partnertiers.evaluation;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /** The answer to "which tier does this partner reach, and what is missing for the next one?". */
@@ -11,10 +13,15 @@ public record EvaluationResult(
         String partnerId,
         LocalDate asOf,
         String rulesetVersion,
+        @Schema(description = "The highest tier reached; null when not even the first is", nullable = true)
         String segment,
+        @Schema(description = "The tier right above the segment; null at the top", nullable = true)
         String nextSegment,
+        @Schema(description = "Every unmet criterion of nextSegment")
         List<Gap> gaps,
         List<TierResult> tiers,
+        @Schema(description = "What the reached tier grants; empty when none is reached")
         List<String> entitlements,
+        @Schema(description = "Present exactly when the decision was durably stored")
         @JsonInclude(JsonInclude.Include.NON_NULL) String evaluationId) {
 }
