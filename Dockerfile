@@ -1,0 +1,25 @@
+# Build stage: the Maven wrapper and a JDK 17.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /build
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+COPY openapi openapi
+COPY rules rules
+RUN ./mvnw -B -q package -DskipTests
+
+# Runtime stage: a JRE is enough, since Drools compiles the rules with the Eclipse compiler it ships.
+FROM eclipse-temurin:17-jre
+RUN useradd --system --uid 1001 --home-dir /app partner-tiers
+WORKDIR /app
+COPY --from=build --chown=1001 /build/target/quarkus-app/lib/ /app/lib/
+COPY --from=build --chown=1001 /build/target/quarkus-app/*.jar /app/
+COPY --from=build --chown=1001 /build/target/quarkus-app/app/ /app/app/
+COPY --from=build --chown=1001 /build/target/quarkus-app/quarkus/ /app/quarkus/
+# The shipped programs; mount a folder over /app/rules to serve others.
+COPY --chown=1001 rules/ /app/rules/
+ENV PARTNER_TIERS_RULES_DIR=/app/rules
+USER 1001
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]
