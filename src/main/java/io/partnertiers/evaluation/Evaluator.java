@@ -16,7 +16,7 @@ public final class Evaluator {
 
     public static EvaluationResult evaluate(Ruleset ruleset, PartnerFacts facts, LocalDate asOf) {
         Scorecard scorecard = new Scorecard();
-        KieSession session = ruleset.kieBase().newKieSession();
+        KieSession session = ruleset.newSession();
         try {
             session.setGlobal("scorecard", scorecard);
             session.insert(new Partner(facts, asOf));

@@ -24,6 +24,7 @@ public final class Partner {
     private final List<Person> certifiedPeople;
     private final List<CsatResponse> csatInWindow;
     private final List<Implementation> implementationsInWindow;
+    private final BigDecimal csatAverageInWindow;
 
     public Partner(PartnerFacts facts, LocalDate asOf) {
         this.facts = facts;
@@ -34,6 +35,7 @@ public final class Partner {
                 .filter(r -> r.score() != null && window.contains(r.date())).toList();
         this.implementationsInWindow = facts.implementations().stream()
                 .filter(i -> window.contains(i.completedOn())).toList();
+        this.csatAverageInWindow = ExactMean.of(csatInWindow.stream().map(CsatResponse::score).toList());
     }
 
     public PartnerFacts getFacts() {
@@ -82,7 +84,7 @@ public final class Partner {
 
     /** Exact mean score of the CSAT responses in the window; {@code null} when there are none. */
     public BigDecimal getCsatAverageInWindow() {
-        return ExactMean.of(csatInWindow.stream().map(CsatResponse::score).toList());
+        return csatAverageInWindow;
     }
 
     /** Implementations completed in the window. */
