@@ -3,15 +3,18 @@ package io.partnertiers.api;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -38,7 +41,9 @@ public class EvaluationResource {
     @APIResponse(responseCode = "404", description = "No program with this id is loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EvaluationResult evaluate(@PathParam("programId") String programId,
+            @Parameter(description = "Add, per tier, the rules that fired and the facts each criterion counted")
+            @QueryParam("explain") @DefaultValue("false") boolean explain,
             @NotNull @Valid EvaluationRequest request) {
-        return evaluations.evaluate(programId, request.partner(), request.asOf());
+        return evaluations.evaluate(programId, request.partner(), request.asOf(), explain);
     }
 }

@@ -23,5 +23,7 @@ public record EvaluationResult(
         @Schema(description = "What the reached tier grants; empty when none is reached")
         List<String> entitlements,
         @Schema(description = "Present exactly when the decision was durably stored")
-        @JsonInclude(JsonInclude.Include.NON_NULL) String evaluationId) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String evaluationId,
+        @Schema(description = "Present only when asked for with ?explain=true")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation) {
 }

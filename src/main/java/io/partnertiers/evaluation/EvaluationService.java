@@ -13,15 +13,18 @@ import io.partnertiers.rules.RulesetRegistry;
 public class EvaluationService {
 
     private final RulesetRegistry registry;
+    private final Evaluator evaluator;
     private final Clock clock;
 
     EvaluationService(RulesetRegistry registry, Clock clock) {
         this.registry = registry;
+        this.evaluator = new Evaluator(registry::find);
         this.clock = clock;
     }
 
-    public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf) {
+    /** @param asOf the evaluation day; null for today in UTC */
+    public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean explain) {
         var ruleset = registry.find(programId).orElseThrow(() -> new ProgramNotFoundException(programId));
-        return Evaluator.evaluate(ruleset, facts, asOf == null ? LocalDate.now(clock) : asOf);
+        return evaluator.evaluate(ruleset, facts, asOf == null ? LocalDate.now(clock) : asOf, explain);
     }
 }

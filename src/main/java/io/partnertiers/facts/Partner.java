@@ -2,136 +2,298 @@ package io.partnertiers.facts;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.Month;
+import java.time.YearMonth;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
+import io.partnertiers.measures.AdoptionStreak;
 import io.partnertiers.measures.ExactMean;
+import io.partnertiers.measures.FiscalYear;
+import io.partnertiers.measures.Measure;
+import io.partnertiers.measures.Measure.Amount;
+import io.partnertiers.measures.Measure.Check;
+import io.partnertiers.measures.Measure.Count;
 import io.partnertiers.measures.OneToOneMatching;
 import io.partnertiers.measures.RollingWindow;
+import io.partnertiers.measures.SuccessPlans;
 
 /**
  * The partner as the rules see it on the evaluation date: its facts, with the common rules of
- * evaluation already applied (validity of certifications, the rolling window, signed
- * references, nothing dated after {@code asOf}). Every getter is a measure a rule may compare.
+ * evaluation already applied (validity of certifications, the 365-day window, signed
+ * references, nothing dated after {@code asOf}). Each public method is a measure a rule binds
+ * to {@code $actual}; each returns its value together with what it counted, for explanations.
  */
 public final class Partner {
 
     private final PartnerFacts facts;
     private final LocalDate asOf;
     private final RollingWindow window;
+    private final Standings standings;
     private final List<Person> certifiedPeople;
     private final List<CsatResponse> csatInWindow;
     private final List<Implementation> implementationsInWindow;
-    private final BigDecimal csatAverageInWindow;
+    private final Amount csatAverageInWindow;
 
-    public Partner(PartnerFacts facts, LocalDate asOf) {
+    public Partner(PartnerFacts facts, LocalDate asOf, Standings standings) {
         this.facts = facts;
         this.asOf = asOf;
         this.window = new RollingWindow(asOf);
+        this.standings = standings;
         this.certifiedPeople = facts.people().stream().filter(p -> p.isCertifiedOn(asOf)).toList();
         this.csatInWindow = facts.csatResponses().stream()
                 .filter(r -> r.score() != null && window.contains(r.date())).toList();
         this.implementationsInWindow = facts.implementations().stream()
                 .filter(i -> window.contains(i.completedOn())).toList();
-        this.csatAverageInWindow = ExactMean.of(csatInWindow.stream().map(CsatResponse::score).toList());
+        this.csatAverageInWindow = mean(csatInWindow);
     }
 
-    public PartnerFacts getFacts() {
-        return facts;
+    public Partner(PartnerFacts facts, LocalDate asOf) {
+        this(facts, asOf, Standings.NONE);
     }
 
     public LocalDate getAsOf() {
         return asOf;
     }
 
-    public boolean isAgreementSigned() {
-        return Boolean.TRUE.equals(facts.agreementSigned());
+    // --- agreements and levels ---------------------------------------------------------
+
+    public Check getAgreementSigned() {
+        return check(Boolean.TRUE.equals(facts.agreementSigned()), "agreementSigned: " + facts.agreementSigned());
     }
 
-    /** People holding at least one valid certification. */
-    public int getCertifiedStaff() {
-        return certifiedPeople.size();
+    public Check getRevenueSharePartner() {
+        return check(Boolean.TRUE.equals(facts.revenueSharePartner()), "revenueSharePartner: " + facts.revenueSharePartner());
     }
 
-    /** How many of the given roles have at least one certified person holding them. */
-    public int rolesCoveredByCertifiedPeople(String... roles) {
-        return (int) Stream.of(roles).distinct()
-                .filter(role -> certifiedPeople.stream().anyMatch(p -> p.hasRole(role)))
-                .count();
+    /** Whether the vendor partner level is one of {@code levels}. */
+    public Check vendorPartnerLevelIn(String... levels) {
+        String level = facts.vendorPartnerLevel();
+        return check(level != null && List.of(levels).contains(level), "vendorPartnerLevel: " + level);
     }
 
-    /** People holding {@code role} and a valid certification of one of the given kinds. */
-    public int peopleWithRoleCertifiedAs(String role, String... kinds) {
-        Set<String> accepted = Set.of(kinds);
-        return (int) facts.people().stream()
-                .filter(p -> p.hasRole(role))
-                .filter(p -> p.certificationsValidOn(asOf).stream()
-                        .anyMatch(c -> c.kind() != null && accepted.contains(c.kind().name())))
-                .count();
-    }
-
-    /** People holding {@code role}, certified or not. */
-    public int peopleWithRole(String role) {
-        return (int) facts.people().stream().filter(p -> p.hasRole(role)).count();
-    }
-
-    /** CSAT responses dated in the 365-day window. */
-    public int getCsatResponsesInWindow() {
-        return csatInWindow.size();
-    }
-
-    /** Exact mean score of the CSAT responses in the window; {@code null} when there are none. */
-    public BigDecimal getCsatAverageInWindow() {
-        return csatAverageInWindow;
-    }
-
-    /** Implementations completed in the window. */
-    public int getImplementationsInWindow() {
-        return implementationsInWindow.size();
-    }
-
-    /** Distinct areas with at least one implementation completed in the window. */
-    public int getImplementationAreasInWindow() {
-        return (int) implementationsInWindow.stream().map(Implementation::area)
-                .filter(a -> a != null && !a.isBlank()).distinct().count();
-    }
-
-    /** Apps certified on the store on or before the evaluation date. */
-    public int getStoreCertifiedApps() {
-        return (int) facts.apps().stream().filter(a -> a.isStoreCertifiedOn(asOf)).count();
+    /** Revenue of the trailing twelve months; absent counts as 0. */
+    public Amount getRevenueTrailing12Months() {
+        BigDecimal revenue = facts.revenueTrailing12Months();
+        return new Amount(revenue == null ? BigDecimal.ZERO : revenue,
+                () -> List.of("revenueTrailing12Months: " + (revenue == null ? "absent" : revenue.toPlainString())));
     }
 
     /** Distinct competency toolkits the partner subscribes to. */
-    public int getCompetencyToolkits() {
-        return (int) facts.toolkits().stream().distinct().count();
+    public Count getCompetencyToolkits() {
+        return Measure.count(facts.toolkits().stream().distinct().toList(), toolkit -> toolkit);
+    }
+
+    // --- people ----------------------------------------------------------------------------
+
+    /** People holding at least one valid certification. */
+    public Count getCertifiedStaff() {
+        return Measure.count(certifiedPeople, this::describeCertified);
+    }
+
+    /** How many of the given roles have at least one certified person holding them. */
+    public Count rolesCoveredByCertifiedPeople(String... roles) {
+        List<String> covered = Stream.of(roles).distinct()
+                .filter(role -> certifiedPeople.stream().anyMatch(p -> p.hasRole(role)))
+                .toList();
+        return Measure.count(covered, role -> role + ": " + certifiedPeople.stream()
+                .filter(p -> p.hasRole(role)).map(Person::id).toList());
+    }
+
+    /** People holding {@code role} and a valid certification of one of the given kinds. */
+    public Count peopleWithRoleCertifiedAs(String role, String... kinds) {
+        Set<String> accepted = Set.of(kinds);
+        Predicate<Certification> ofKind = c -> c.kind() != null && accepted.contains(c.kind().name());
+        List<Person> counted = facts.people().stream()
+                .filter(p -> p.hasRole(role))
+                .filter(p -> p.certificationsValidOn(asOf).stream().anyMatch(ofKind))
+                .toList();
+        return Measure.count(counted, p -> p.id() + ": " + p.certificationsValidOn(asOf).stream().filter(ofKind)
+                .map(Partner::describe).toList());
+    }
+
+    /** People holding {@code role}, certified or not. */
+    public Count peopleWithRole(String role) {
+        return Measure.count(facts.people().stream().filter(p -> p.hasRole(role)).toList(), Person::id);
     }
 
     /**
      * Specializations covered one-to-one by certified people: each person counts for one
      * specialization at most, each specialization once (a maximum matching, seed 004).
      */
-    public int getCertifiedSpecializations() {
-        List<Set<String>> choices = facts.people().stream()
-                .map(p -> specializationsOf(p.certificationsValidOn(asOf)))
-                .filter(s -> !s.isEmpty())
-                .toList();
-        return OneToOneMatching.maximumSize(choices);
+    public Count getCertifiedSpecializations() {
+        List<Person> people = new ArrayList<>();
+        List<Set<String>> choices = new ArrayList<>();
+        for (Person person : facts.people()) {
+            Set<String> specializations = specializationsOf(person.certificationsValidOn(asOf));
+            if (!specializations.isEmpty()) {
+                people.add(person);
+                choices.add(specializations);
+            }
+        }
+        Map<String, Integer> matching = OneToOneMatching.maximum(choices);
+        return Measure.count(matching.entrySet(), e -> e.getKey() + ": " + people.get(e.getValue()).id());
+    }
+
+    // --- customers -------------------------------------------------------------------------
+
+    /** References the customer has signed, dated on or before the evaluation date. */
+    public Count getSignedReferences() {
+        return Measure.count(facts.references().stream().filter(r -> r.isSignedOn(asOf)).toList(), Partner::describe);
     }
 
     /** Signed references whose competency is a specialization some person holds a valid certification in. */
-    public int getReferencesInCertifiedSpecializations() {
+    public Count getReferencesInCertifiedSpecializations() {
         Set<String> certified = specializationsOf(facts.people().stream()
                 .flatMap(p -> p.certificationsValidOn(asOf).stream()).toList());
-        return (int) facts.references().stream()
-                .filter(r -> r.isSignedOn(asOf) && certified.contains(r.competency()))
-                .count();
+        return Measure.count(facts.references().stream()
+                .filter(r -> r.isSignedOn(asOf) && certified.contains(r.competency())).toList(), Partner::describe);
     }
 
-    /** References the customer has signed, dated on or before the evaluation date. */
-    public int getSignedReferences() {
-        return (int) facts.references().stream().filter(r -> r.isSignedOn(asOf)).count();
+    /** CSAT responses dated in the 365-day window. */
+    public Count getCsatResponsesInWindow() {
+        return Measure.count(csatInWindow, Partner::describe);
+    }
+
+    /** Exact mean score of the CSAT responses in the window; no value when there are none. */
+    public Amount getCsatAverageInWindow() {
+        return csatAverageInWindow;
+    }
+
+    /**
+     * Exact mean score of the CSAT responses of the fiscal year that contains the evaluation
+     * date, up to that date; the fiscal year starts on the first of {@code firstMonth}.
+     */
+    public Amount csatAverageInFiscalYear(String firstMonth) {
+        FiscalYear year = FiscalYear.containing(asOf, Month.valueOf(firstMonth));
+        return mean(facts.csatResponses().stream()
+                .filter(r -> r.score() != null && year.contains(r.date()) && !r.date().isAfter(asOf)).toList());
+    }
+
+    // --- delivery ----------------------------------------------------------------------------
+
+    /** Implementations completed in the window. */
+    public Count getImplementationsInWindow() {
+        return Measure.count(implementationsInWindow, Partner::describe);
+    }
+
+    /** Distinct areas with at least one implementation completed in the window. */
+    public Count getImplementationAreasInWindow() {
+        return Measure.count(implementationsInWindow.stream().map(Implementation::area)
+                .filter(a -> a != null && !a.isBlank()).distinct().sorted().toList(), area -> area);
+    }
+
+    /** Deals closed in the window all have their success plan uploaded within {@code days} of closing. */
+    public Check successPlansOnTime(int days) {
+        List<Deal> late = facts.deals().stream()
+                .filter(d -> window.contains(d.closedOn()))
+                .filter(d -> SuccessPlans.isLate(d.closedOn(), uploadedBy(d, asOf), days, asOf))
+                .toList();
+        return new Check(late.isEmpty(), () -> late.isEmpty() ? List.of("no deal closed in the window is late")
+                : late.stream().map(d -> "late: " + d.id() + " closed " + d.closedOn() + ", plan "
+                        + (uploadedBy(d, asOf) == null ? "missing" : "uploaded " + d.successPlanUploadedOn())).toList());
+    }
+
+    /** Longest run of consecutive months, up to the evaluation month, with usage at or above {@code floor}. */
+    public Count longestAdoptionStreak(String floor) {
+        Map<YearMonth, BigDecimal> rates = new TreeMap<>();
+        for (AdoptionMonth month : facts.adoption()) {
+            if (month.month() != null && month.activeUsageRate() != null) {
+                rates.merge(month.month(), month.activeUsageRate(), BigDecimal::min);
+            }
+        }
+        int longest = AdoptionStreak.longest(rates, new BigDecimal(floor), YearMonth.from(asOf));
+        return new Count(longest, () -> rates.entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue().toPlainString()).toList());
+    }
+
+    // --- apps --------------------------------------------------------------------------------
+
+    /** Apps certified on the store on or before the evaluation date. */
+    public Count getStoreCertifiedApps() {
+        return Measure.count(storeCertifiedApps().toList(), Partner::describe);
+    }
+
+    /** Store-certified apps of the given types. */
+    public Count storeCertifiedAppsOfType(String... types) {
+        Set<String> accepted = Set.of(types);
+        return Measure.count(storeCertifiedApps().filter(a -> a.type() != null && accepted.contains(a.type().name()))
+                .toList(), Partner::describe);
+    }
+
+    /** Sum of the annual revenue of store-certified apps; an absent revenue counts as 0. */
+    public Amount getStoreCertifiedAppRevenue() {
+        List<App> apps = storeCertifiedApps().toList();
+        BigDecimal sum = apps.stream().map(App::annualRevenue).filter(r -> r != null)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Amount(sum, () -> apps.stream().map(Partner::describe).toList());
+    }
+
+    // --- readiness and other programs ---------------------------------------------------
+
+    /** Sum of the readiness section scores; a missing section counts 0. */
+    public Count getReadinessPoints() {
+        int points = facts.readinessScores().values().stream().mapToInt(Integer::intValue).sum();
+        return new Count(points, () -> facts.readinessScores().entrySet().stream()
+                .map(e -> e.getKey() + ": " + e.getValue()).toList());
+    }
+
+    /** Whether the partner reaches {@code tier} of another program with the same facts. */
+    public Check reaches(String program, String tier) {
+        boolean reached = standings.reaches(program, tier);
+        return check(reached, program + " " + tier + (reached ? " reached" : " not reached"));
+    }
+
+    // --- descriptions used by explanations ---------------------------------------------
+
+    private Amount mean(List<CsatResponse> responses) {
+        return new Amount(ExactMean.of(responses.stream().map(CsatResponse::score).toList()),
+                () -> responses.stream().map(Partner::describe).toList());
+    }
+
+    private Stream<App> storeCertifiedApps() {
+        return facts.apps().stream().filter(a -> a.isStoreCertifiedOn(asOf));
+    }
+
+    private static LocalDate uploadedBy(Deal deal, LocalDate asOf) {
+        LocalDate uploaded = deal.successPlanUploadedOn();
+        return uploaded == null || uploaded.isAfter(asOf) ? null : uploaded;
+    }
+
+    private static Check check(boolean holds, String evidence) {
+        return new Check(holds, () -> List.of(evidence));
+    }
+
+    private String describeCertified(Person person) {
+        return person.id() + ": " + person.certificationsValidOn(asOf).stream().map(Partner::describe).toList();
+    }
+
+    private static String describe(Certification c) {
+        return (c.name() == null ? "certification" : c.name())
+                + (c.specialization() == null ? "" : " (" + c.specialization() + ")")
+                + (c.expiresOn() == null ? "" : " until " + c.expiresOn());
+    }
+
+    private static String describe(CustomerReference r) {
+        return r.customer() + " (" + r.competency() + ", " + r.date() + ")";
+    }
+
+    private static String describe(CsatResponse r) {
+        return (r.project() == null ? "response" : r.project()) + ": " + r.score().toPlainString() + " on " + r.date();
+    }
+
+    private static String describe(Implementation i) {
+        return i.customer() + " (" + i.area() + ", " + i.completedOn() + ")";
+    }
+
+    private static String describe(App a) {
+        return a.name() + " (" + a.type() + ", certified " + a.certifiedOn() + ")";
     }
 
     private static Set<String> specializationsOf(List<Certification> certifications) {

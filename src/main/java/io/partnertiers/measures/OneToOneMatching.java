@@ -1,10 +1,10 @@
 package io.partnertiers.measures;
 
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Size of a maximum one-to-one matching between people and the specializations they are
@@ -19,14 +19,19 @@ public final class OneToOneMatching {
 
     /** @param choices for each person, the specializations that person may cover */
     public static int maximumSize(List<Set<String>> choices) {
-        Map<String, Integer> personBySpecialization = new HashMap<>();
-        int matched = 0;
+        return maximum(choices).size();
+    }
+
+    /**
+     * @param choices for each person, the specializations that person may cover
+     * @return one maximum matching: the person (index into {@code choices}) by specialization
+     */
+    public static Map<String, Integer> maximum(List<Set<String>> choices) {
+        Map<String, Integer> personBySpecialization = new TreeMap<>();
         for (int person = 0; person < choices.size(); person++) {
-            if (augment(person, choices, personBySpecialization, new HashSet<>())) {
-                matched++;
-            }
+            augment(person, choices, personBySpecialization, new HashSet<>());
         }
-        return matched;
+        return personBySpecialization;
     }
 
     /** Kuhn's augmenting path: give {@code person} a specialization, moving earlier people if needed. */

@@ -2,14 +2,17 @@ package io.partnertiers.rules;
 
 import java.math.BigDecimal;
 
-/** Normalises what a rule measured into the values the API shows: a decimal, a boolean, or null. */
+import io.partnertiers.measures.Measure;
+
+/** Normalises what a rule measured (a {@link Measure} or a plain value) into a decimal, a boolean, or null. */
 public final class Measured {
 
     private Measured() {
     }
 
     public static Object normalise(Object actual) {
-        return actual instanceof Number ? asNumber(actual) : actual;
+        Object value = actual instanceof Measure measure ? measure.value() : actual;
+        return value instanceof Number ? asNumber(value) : value;
     }
 
     static BigDecimal asNumber(Object actual) {

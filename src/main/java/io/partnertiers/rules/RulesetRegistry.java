@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -21,6 +23,8 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.Logger;
 
+import io.partnertiers.evaluation.Evaluator;
+import io.partnertiers.facts.PartnerFacts;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -80,6 +84,7 @@ public class RulesetRegistry {
                     }
                 }
             }
+            failures.addAll(failuresOnAnEmptyProfile(compiled));
             if (!failures.isEmpty()) {
                 throw new RulesLoadException(rulesDir, failures);
             }
@@ -87,6 +92,29 @@ public class RulesetRegistry {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /**
+     * Evaluates every program once with an empty profile, so that a rule asking about a program
+     * or tier that does not exist, or programs asking about each other, stop start-up instead of
+     * failing a partner's request.
+     */
+    private static List<RulesetCompilationException> failuresOnAnEmptyProfile(Map<String, Ruleset> compiled) {
+        Evaluator evaluator = new Evaluator(id -> Optional.ofNullable(compiled.get(id)));
+        List<RulesetCompilationException> failures = new ArrayList<>();
+        for (Ruleset ruleset : compiled.values()) {
+            try {
+                evaluator.evaluate(ruleset, PartnerFacts.empty("start-up check"), LocalDate.now(ZoneOffset.UTC), false);
+            } catch (RuntimeException e) {
+                Throwable cause = e;
+                while (cause.getCause() != null && cause.getCause() != cause) {
+                    cause = cause.getCause();
+                }
+                failures.add(new RulesetCompilationException(ruleset.id(), List.of(new Diagnostic(
+                        new SourcePosition("(evaluation of an empty profile)", 0, 0), cause.getMessage(), null))));
+            }
+        }
+        return failures;
     }
 
     private static List<Path> programFolders(Path rulesDir) {

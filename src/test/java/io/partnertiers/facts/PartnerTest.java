@@ -43,12 +43,12 @@ class PartnerTest {
         Person untypedCsm = new Person("c", List.of("CSM"), List.of(cert("CX", null, null, null)));
         Partner partner = new Partner(facts(List.of(csm, coursedCsm, untypedCsm), null, null), AS_OF);
 
-        assertEquals(1, partner.peopleWithRoleCertifiedAs("CSM", "PROCTORED_EXAM"));
-        assertEquals(2, partner.peopleWithRoleCertifiedAs("CSM", "PROCTORED_EXAM", "COURSE"));
-        assertEquals(3, partner.peopleWithRole("CSM"));
-        assertEquals(1, partner.peopleWithRole("PRACTICE_LEAD"));
-        assertEquals(3, partner.getCertifiedStaff());
-        assertEquals(1, partner.rolesCoveredByCertifiedPeople("CSM", "SALES", "CSM"));
+        assertEquals(1, partner.peopleWithRoleCertifiedAs("CSM", "PROCTORED_EXAM").value());
+        assertEquals(2, partner.peopleWithRoleCertifiedAs("CSM", "PROCTORED_EXAM", "COURSE").value());
+        assertEquals(3, partner.peopleWithRole("CSM").value());
+        assertEquals(1, partner.peopleWithRole("PRACTICE_LEAD").value());
+        assertEquals(3, partner.getCertifiedStaff().value());
+        assertEquals(1, partner.rolesCoveredByCertifiedPeople("CSM", "SALES", "CSM").value());
     }
 
     @Test
@@ -61,9 +61,9 @@ class PartnerTest {
                 new CsatResponse("undated", new BigDecimal("1"), null));
         Partner partner = new Partner(facts(null, csat, null), AS_OF);
 
-        assertEquals(2, partner.getCsatResponsesInWindow());
-        assertEquals(new BigDecimal("4.25"), partner.getCsatAverageInWindow());
-        assertNull(new Partner(facts(null, null, null), AS_OF).getCsatAverageInWindow());
+        assertEquals(2, partner.getCsatResponsesInWindow().value());
+        assertEquals(new BigDecimal("4.25"), partner.getCsatAverageInWindow().value());
+        assertNull(new Partner(facts(null, null, null), AS_OF).getCsatAverageInWindow().value());
     }
 
     @Test
@@ -78,9 +78,9 @@ class PartnerTest {
                 new CustomerReference("w", "CRM", true, AS_OF.plusDays(1)));
         Partner partner = new Partner(facts(List.of(crmOnly, crmAndErp, expiredBi), null, references), AS_OF);
 
-        assertEquals(2, partner.getCertifiedSpecializations());
-        assertEquals(1, partner.getReferencesInCertifiedSpecializations());
-        assertEquals(2, partner.getSignedReferences());
-        assertEquals(1, partner.getCompetencyToolkits());
+        assertEquals(2, partner.getCertifiedSpecializations().value());
+        assertEquals(1, partner.getReferencesInCertifiedSpecializations().value());
+        assertEquals(2, partner.getSignedReferences().value());
+        assertEquals(1, partner.getCompetencyToolkits().value());
     }
 }
