@@ -2,6 +2,7 @@ package io.partnertiers;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -74,8 +75,25 @@ public final class PartnerJson {
                 "signedByCustomer", signed, "date", date.toString()));
     }
 
+    public PartnerJson deal(String id, LocalDate closedOn, LocalDate successPlanUploadedOn) {
+        Map<String, Object> deal = map("id", id, "closedOn", closedOn.toString());
+        if (successPlanUploadedOn != null) {
+            deal.put("successPlanUploadedOn", successPlanUploadedOn.toString());
+        }
+        return add("deals", deal);
+    }
+
+    public PartnerJson adoption(YearMonth month, String activeUsageRate) {
+        return add("adoption", map("month", month.toString(), "activeUsageRate", new BigDecimal(activeUsageRate)));
+    }
+
     public PartnerJson toolkits(String... toolkits) {
         return with("toolkits", List.of(toolkits));
+    }
+
+    /** The people added so far, to reuse in another profile. */
+    public List<Object> people() {
+        return list("people");
     }
 
     public Map<String, Object> asOf(LocalDate asOf) {

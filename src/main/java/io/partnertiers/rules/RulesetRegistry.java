@@ -49,7 +49,7 @@ public class RulesetRegistry {
         rulesets = loadAll(rulesDir, RulesetRegistry.class.getClassLoader());
         loaded = true;
         LOG.infof("Loaded %d program(s) from %s in %d ms: %s", rulesets.size(), rulesDir.toAbsolutePath(),
-                (System.nanoTime() - started) / 1_000_000, String.join(", ", rulesets.keySet()));
+                (System.nanoTime() - started) / 1_000_000, String.join(", ", new java.util.TreeSet<>(rulesets.keySet())));
     }
 
     /**

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
-import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -22,11 +21,18 @@ class ProgramsApiTest extends ApiTest {
     void shouldListTheShippedProgramsWithTheirTiersLowestFirst() {
         given().when().get("/programs")
                 .then().statusCode(200)
-                .body("id", hasItems("servicenow-partner", "microsoft-mpn", "cisco-cx"))
+                .body("id", contains("cisco-adopt-incentive", "cisco-cx", "iped-cs-readiness", "microsoft-mpn",
+                        "partner-portal", "salesforce-csat-points", "servicenow-partner", "servicenow-tpp"))
                 .body("find { it.id == 'servicenow-partner' }.tiers",
                         contains("REGISTERED", "SPECIALIST", "PREMIER", "ELITE", "GLOBAL_ELITE"))
                 .body("find { it.id == 'microsoft-mpn' }.tiers", contains("REGISTERED", "SUBSCRIBER", "SILVER", "GOLD"))
                 .body("find { it.id == 'cisco-cx' }.tiers", contains("CX_SPECIALIZATION", "ADVANCED_CX_SPECIALIZATION"))
+                .body("find { it.id == 'salesforce-csat-points' }.tiers",
+                        contains("POINTS_10", "POINTS_20", "POINTS_30", "POINTS_40", "POINTS_50"))
+                .body("find { it.id == 'iped-cs-readiness' }.tiers", contains("FORMULATING", "PREPARING", "ASPIRING", "OPTIMIZING"))
+                .body("find { it.id == 'servicenow-tpp' }.tiers", contains("TIER_3", "TIER_2", "TIER_1"))
+                .body("find { it.id == 'partner-portal' }.tiers", contains("BRONZE", "SILVER", "GOLD", "PLATINUM"))
+                .body("find { it.id == 'cisco-adopt-incentive' }.tiers", contains("ELIGIBLE"))
                 .body("name", everyItem(notNullValue()))
                 .body("rulesetVersion", everyItem(matchesPattern("[0-9a-f]{12}")));
     }
@@ -54,6 +60,14 @@ class ProgramsApiTest extends ApiTest {
                         equalTo(15))
                 .body("tiers.find { it.id == 'GLOBAL_ELITE' }.criteria.find { it.criterion == 'csat-average' }.required",
                         equalTo(new BigDecimal("4.5")));
+    }
+
+    @Test
+    void shouldShowEntitlementsOfEachTier() {
+        given().when().get("/programs/partner-portal")
+                .then().statusCode(200)
+                .body("tiers.find { it.id == 'GOLD' }.entitlements",
+                        contains("extended-catalog", "volume-discounts", "priority-support", "mdf-access"));
     }
 
     @Test
