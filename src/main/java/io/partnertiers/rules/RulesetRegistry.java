@@ -148,8 +148,7 @@ public class RulesetRegistry {
 
         RulesLoadException(Path rulesDir, List<RulesetCompilationException> failures) {
             super("Rules in " + rulesDir + " do not compile; the service will not start.\n"
-                    + failures.stream().map(f -> f.programId() + "/\n" + f.diagnostics().stream()
-                            .map(d -> "  " + f.programId() + "/" + d).collect(Collectors.joining("\n")))
+                    + failures.stream().flatMap(f -> f.diagnostics().stream().map(d -> "  " + f.programId() + "/" + d))
                             .collect(Collectors.joining("\n")));
             this.failures = List.copyOf(failures);
         }

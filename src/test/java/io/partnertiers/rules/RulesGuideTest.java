@@ -1,0 +1,171 @@
+package io.partnertiers.rules;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import io.partnertiers.facts.Partner;
+import io.partnertiers.measures.Measure;
+
+/**
+ * Keeps {@code rules/README.md} true: its rules are shipped or compile, its threshold edit is
+ * one edit, its measures table is complete, and its error messages are the ones printed.
+ */
+class RulesGuideTest {
+
+    private static final Path RULES = Path.of("rules");
+    private static final Pattern BLOCK = Pattern.compile(
+            "(?:<!-- example: ([\\w-]+)/([\\w.-]+) -->\\n)?```(drl|yaml)\\n(.*?)```", Pattern.DOTALL);
+
+    @TempDir
+    Path temp;
+
+    private record Block(String program, String file, String language, String text) {
+        boolean isExample() {
+            return program != null;
+        }
+    }
+
+    private static List<Block> blocks() throws IOException {
+        Matcher m = BLOCK.matcher(Files.readString(RULES.resolve("README.md")));
+        List<Block> blocks = new ArrayList<>();
+        while (m.find()) {
+            blocks.add(new Block(m.group(1), m.group(2), m.group(3), m.group(4)));
+        }
+        return blocks;
+    }
+
+    private static String shippedDrl() throws IOException {
+        StringBuilder all = new StringBuilder();
+        try (Stream<Path> files = Files.walk(RULES)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".drl")).toList()) {
+                all.append(Files.readString(file)).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
+    /** A copy of one shipped program folder, edited by {@code edit} per file name. */
+    private Path copyOf(String program, String file, UnaryOperator<String> edit) throws IOException {
+        Path target = Files.createDirectories(temp.resolve("rules").resolve(program));
+        try (Stream<Path> files = Files.list(RULES.resolve(program))) {
+            for (Path source : files.toList()) {
+                String text = Files.readString(source);
+                Files.writeString(target.resolve(source.getFileName()),
+                        source.getFileName().toString().equals(file) ? edit.apply(text) : text);
+            }
+        }
+        return target;
+    }
+
+    private Ruleset compile(Path programDir) {
+        return new RulesetCompiler(getClass().getClassLoader()).compile(programDir);
+    }
+
+    @Test
+    void shouldShowOnlyRulesThatAreShipped() throws IOException {
+        String shipped = shippedDrl();
+        List<Block> shown = blocks().stream().filter(b -> b.language().equals("drl") && !b.isExample()).toList();
+
+        assertTrue(shown.size() >= 4, "the guide shows shipped rules");
+        for (Block block : shown) {
+            assertTrue(shipped.contains(block.text()), "not in any shipped .drl file:\n" + block.text());
+        }
+    }
+
+    @Test
+    void shouldCompileTheAddACriterionExample() throws IOException {
+        List<Block> examples = blocks().stream().filter(Block::isExample).toList();
+        assertEquals(2, examples.size(), "the yaml line and the rule");
+        Path program = copyOf("servicenow-partner", "", text -> text);
+        for (Block example : examples) {
+            Path file = program.resolve(example.file());
+            Files.writeString(file, Files.readString(file) + "\n" + example.text());
+        }
+
+        Ruleset ruleset = compile(program);
+
+        Criterion added = ruleset.tiers().stream().filter(t -> t.id().equals("PREMIER")).findFirst().orElseThrow()
+                .criteria().stream().filter(c -> c.id().equals("customer-references")).findFirst().orElseThrow();
+        assertEquals(new BigDecimal("2"), added.requirement().value());
+        assertEquals("Signed customer references", added.description());
+    }
+
+    @Test
+    void shouldChangePremiersCertifiedStaffFrom15To12InOneEdit() throws IOException {
+        String premier = Files.readString(RULES.resolve("servicenow-partner/premier.drl"));
+        assertEquals(1, premier.split("@required\\(15\\)", -1).length - 1, "the number appears once");
+
+        Ruleset ruleset = compile(copyOf("servicenow-partner", "premier.drl",
+                text -> text.replace("@required(15)", "@required(12)")));
+
+        Criterion staff = ruleset.tiers().get(2).criteria().get(0);
+        assertEquals("PREMIER/certified-staff", ruleset.tiers().get(2).id() + "/" + staff.id());
+        assertEquals(new BigDecimal("12"), staff.requirement().value());
+    }
+
+    @Test
+    void shouldListEveryMeasureRulesCanUse() throws IOException {
+        String guide = Files.readString(RULES.resolve("README.md"));
+        for (Method method : Partner.class.getMethods()) {
+            if (Modifier.isStatic(method.getModifiers()) || !Measure.class.isAssignableFrom(method.getReturnType())) {
+                continue;
+            }
+            String name = method.getName();
+            String asWritten = name.startsWith("get") && method.getParameterCount() == 0
+                    ? Character.toLowerCase(name.charAt(3)) + name.substring(4)
+                    : name + "(";
+            assertTrue(guide.contains("`" + asWritten), "measure missing from the guide: " + asWritten);
+        }
+    }
+
+    @Test
+    void shouldPrintTheErrorsTheGuideShows() throws IOException {
+        String guide = Files.readString(RULES.resolve("README.md"));
+        assertErrorShown(guide, "premier.drl", text -> text.replaceFirst("certifiedStaff \\)", "certifiedStaf )"));
+        assertErrorShown(guide, "premier.drl", text -> text.replaceFirst("certifiedStaff \\)", "certifiedStaff"));
+        assertErrorShown(guide, "elite.drl", text -> text.replace("@tier(\"ELITE\") @criterion(\"certified-staff\")",
+                "@tier(\"ELIT\") @criterion(\"certified-staff\")"));
+        assertErrorShown(guide, "premier.drl", text -> text.substring(0, text.indexOf("rule ")));
+    }
+
+    private void assertErrorShown(String guide, String file, UnaryOperator<String> mistake) {
+        try {
+            Path program = copyOf("servicenow-partner", file, mistake);
+            RulesetRegistry.RulesLoadException failure = assertThrows(RulesetRegistry.RulesLoadException.class,
+                    () -> RulesetRegistry.loadAll(program.getParent(), getClass().getClassLoader()));
+            List<String> lines = failure.getMessage().lines().map(String::trim)
+                    .filter(line -> line.matches("[\\w-]+/[\\w.-]+:\\d+:\\d+: .*")).toList();
+            assertTrue(!lines.isEmpty(), failure.getMessage());
+            assertTrue(lines.stream().anyMatch(guide::contains), "the guide shows none of:\n" + failure.getMessage());
+            deleteTree(program);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            for (Path path : files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
