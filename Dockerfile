@@ -1,5 +1,8 @@
 # Build stage: the Maven wrapper and a JDK 17.
 FROM eclipse-temurin:17-jdk AS build
+# h2 (embedded, the default) or postgresql: Quarkus fixes the database kind at build time
+ARG PARTNER_TIERS_DB_KIND=h2
+ENV PARTNER_TIERS_DB_KIND=${PARTNER_TIERS_DB_KIND}
 WORKDIR /build
 COPY mvnw pom.xml ./
 COPY .mvn .mvn
@@ -20,6 +23,10 @@ COPY --from=build --chown=1001 /build/target/quarkus-app/quarkus/ /app/quarkus/
 # The shipped programs; mount a folder over /app/rules to serve others.
 COPY --chown=1001 rules/ /app/rules/
 ENV PARTNER_TIERS_RULES_DIR=/app/rules
+# The embedded decision log lives here; mount a volume to keep it across containers.
+RUN mkdir /app/data && chown 1001 /app/data
+ENV PARTNER_TIERS_DATA_DIR=/app/data
+VOLUME /app/data
 USER 1001
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]

@@ -13,7 +13,7 @@ import io.partnertiers.facts.PartnerFacts;
 public record EvaluationRequest(
         @Schema(description = "Day of the evaluation; facts dated later are ignored. Default: today (UTC).")
         LocalDate asOf,
-        @Schema(description = "Store the decision. Default: true. No decision log exists yet, so nothing is stored.")
+        @Schema(description = "Store the decision in the decision log. Default: true.")
         Boolean record,
         @NotNull @Valid PartnerFacts partner) {
 }

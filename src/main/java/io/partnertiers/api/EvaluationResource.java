@@ -40,10 +40,13 @@ public class EvaluationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No program with this id is loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "503", description = "The decision could not be stored (record: true); nothing was recorded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EvaluationResult evaluate(@PathParam("programId") String programId,
             @Parameter(description = "Add, per tier, the rules that fired and the facts each criterion counted")
             @QueryParam("explain") @DefaultValue("false") boolean explain,
-            @NotNull @Valid EvaluationRequest request) {
-        return evaluations.evaluate(programId, request.partner(), request.asOf(), explain);
+            @NotNull @Valid EvaluationRequest body) {
+        return evaluations.evaluate(programId, body.partner(), body.asOf(), !Boolean.FALSE.equals(body.record()),
+                explain);
     }
 }

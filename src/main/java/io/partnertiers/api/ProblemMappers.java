@@ -27,6 +27,8 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.partnertiers.audit.DecisionLogUnavailableException;
+import io.partnertiers.audit.DecisionNotFoundException;
 import io.partnertiers.evaluation.ProgramNotFoundException;
 
 /**
@@ -40,6 +42,27 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response programNotFound(ProgramNotFoundException e, UriInfo uri) {
         return Problem.of(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response decisionNotFound(DecisionNotFoundException e, UriInfo uri) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response decisionLogUnavailable(DecisionLogUnavailableException e, UriInfo uri) {
+        Throwable cause = e;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        LOG.warnf("Decision log unavailable serving %s: %s", uri.getPath(), cause.getMessage());
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), uri.getPath(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
+        return Problem.of(Response.Status.BAD_REQUEST, "The request has 1 invalid field(s)", uri.getPath(),
+                List.of(new Problem.FieldError(e.parameter(), e.getMessage()))).toResponse();
     }
 
     @ServerExceptionMapper
@@ -182,11 +205,19 @@ public class ProblemMappers {
         return "has the wrong type" + value;
     }
 
-    /** {@code partner.people[0].certifications[1].expiresOn}, without the Java method and parameter. */
+    /**
+     * {@code partner.people[0].certifications[1].expiresOn} for a body field, the parameter's name
+     * ({@code size}, or {@code body} for the body itself) when the parameter is what is wrong.
+     */
     static String fieldOf(ConstraintViolation<?> violation) {
         StringBuilder path = new StringBuilder();
+        String parameter = "body";
         for (Path.Node node : violation.getPropertyPath()) {
-            if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER) {
+            if (node.getKind() == ElementKind.METHOD) {
+                continue;
+            }
+            if (node.getKind() == ElementKind.PARAMETER) {
+                parameter = node.getName();
                 continue;
             }
             if (node.isInIterable()) {
@@ -200,6 +231,6 @@ public class ProblemMappers {
                 path.append(node.getName());
             }
         }
-        return path.isEmpty() ? "body" : path.toString();
+        return path.isEmpty() ? parameter : path.toString();
     }
 }

@@ -38,7 +38,7 @@ public class FloorResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
     public Map<String, String> floor(@PathParam("programId") String programId,
-            @NotNull @Valid EvaluationRequest request) {
+            @NotNull @Valid EvaluationRequest body) {
         if (!enabled) {
             throw new NotFoundException();
         }

@@ -26,4 +26,9 @@ public record EvaluationResult(
         @JsonInclude(JsonInclude.Include.NON_NULL) String evaluationId,
         @Schema(description = "Present only when asked for with ?explain=true")
         @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation) {
+
+    public EvaluationResult withEvaluationId(String id) {
+        return new EvaluationResult(program, partnerId, asOf, rulesetVersion, segment, nextSegment, gaps, tiers,
+                entitlements, id, explanation);
+    }
 }

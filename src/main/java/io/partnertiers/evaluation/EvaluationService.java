@@ -5,6 +5,7 @@ import java.time.LocalDate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.partnertiers.audit.DecisionLog;
 import io.partnertiers.facts.PartnerFacts;
 import io.partnertiers.rules.RulesetRegistry;
 
@@ -14,17 +15,24 @@ public class EvaluationService {
 
     private final RulesetRegistry registry;
     private final Evaluator evaluator;
+    private final DecisionLog decisions;
     private final Clock clock;
 
-    EvaluationService(RulesetRegistry registry, Clock clock) {
+    EvaluationService(RulesetRegistry registry, DecisionLog decisions, Clock clock) {
         this.registry = registry;
         this.evaluator = new Evaluator(registry::find);
+        this.decisions = decisions;
         this.clock = clock;
     }
 
-    /** @param asOf the evaluation day; null for today in UTC */
-    public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean explain) {
+    /**
+     * @param asOf the evaluation day; null for today in UTC
+     * @param record store the decision; the answer then carries its {@code evaluationId}
+     */
+    public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
+            boolean explain) {
         var ruleset = registry.find(programId).orElseThrow(() -> new ProgramNotFoundException(programId));
-        return evaluator.evaluate(ruleset, facts, asOf == null ? LocalDate.now(clock) : asOf, explain);
+        EvaluationResult result = evaluator.evaluate(ruleset, facts, asOf == null ? LocalDate.now(clock) : asOf, explain);
+        return record ? decisions.record(facts, result) : result;
     }
 }

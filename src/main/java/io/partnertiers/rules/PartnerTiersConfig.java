@@ -1,5 +1,8 @@
 package io.partnertiers.rules;
 
+import java.time.Duration;
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -9,12 +12,27 @@ public interface PartnerTiersConfig {
 
     Rules rules();
 
+    /** {@code partner-tiers.data-dir}: where the embedded database keeps its file (absolute, or relative starting with ./). */
+    @WithDefault("./data")
+    String dataDir();
+
     Bench bench();
+
+    Decisions decisions();
 
     interface Rules {
         /** {@code partner-tiers.rules.dir}: the folder holding one sub-folder per program. */
         @WithDefault("rules")
         String dir();
+    }
+
+    interface Decisions {
+        /** {@code partner-tiers.decisions.retention}: how long decisions are kept (e.g. {@code P400D}); absent: forever. */
+        Optional<Duration> retention();
+
+        /** {@code partner-tiers.decisions.purge-every}: how often decisions past retention are deleted. */
+        @WithDefault("1h")
+        String purgeEvery();
     }
 
     interface Bench {

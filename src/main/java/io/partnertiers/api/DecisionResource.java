@@ -1,0 +1,52 @@
+package io.partnertiers.api;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnertiers.audit.DecisionLog;
+import io.partnertiers.audit.Replay;
+import io.partnertiers.audit.ReplayService;
+import io.partnertiers.audit.StoredDecision;
+
+@Path("/evaluations/{evaluationId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Decision log")
+public class DecisionResource {
+
+    private final DecisionLog log;
+    private final ReplayService replays;
+
+    DecisionResource(DecisionLog log, ReplayService replays) {
+        this.log = log;
+        this.replays = replays;
+    }
+
+    @GET
+    @Operation(summary = "A recorded decision: the facts as submitted and the answer as given")
+    @APIResponse(responseCode = "200", description = "The recorded decision")
+    @APIResponse(responseCode = "404", description = "No recorded evaluation has this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public StoredDecision get(@PathParam("evaluationId") String evaluationId) {
+        return log.find(evaluationId);
+    }
+
+    @POST
+    @Path("/replay")
+    @Operation(summary = "Re-evaluate a recorded decision's facts with the current rules, side by side; nothing is stored")
+    @APIResponse(responseCode = "200", description = "Both answers and the criteria that moved")
+    @APIResponse(responseCode = "404", description = "No recorded evaluation has this id, or its program is no longer loaded",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Replay replay(@PathParam("evaluationId") String evaluationId) {
+        return replays.replay(evaluationId);
+    }
+}

@@ -1,0 +1,42 @@
+package io.partnertiers.audit;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/** A recorded evaluation: the submitted facts and the full answer, both as JSON. */
+@Entity
+@Table(name = "decision")
+public class Decision extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    public String program;
+
+    @Column(name = "partner_id")
+    public String partnerId;
+
+    @Column(name = "as_of")
+    public LocalDate asOf;
+
+    @Column(name = "ruleset_version")
+    public String rulesetVersion;
+
+    public String segment;
+
+    @Column(name = "recorded_at")
+    public Instant recordedAt;
+
+    @Column(columnDefinition = "text")
+    public String facts;
+
+    @Column(columnDefinition = "text")
+    public String answer;
+}

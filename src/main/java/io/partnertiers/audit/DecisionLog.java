@@ -1,0 +1,154 @@
+package io.partnertiers.audit;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnertiers.evaluation.EvaluationResult;
+import io.partnertiers.facts.PartnerFacts;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Page;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
+
+/** The durable record of decisions: store one, read it back, list a partner's, purge old ones. */
+@ApplicationScoped
+public class DecisionLog {
+
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    DecisionLog(ObjectMapper json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Stores the decision in its own transaction and returns the answer carrying its id, which
+     * is therefore only ever shown for a committed decision.
+     *
+     * @throws DecisionLogUnavailableException when the database cannot take it
+     */
+    public EvaluationResult record(PartnerFacts facts, EvaluationResult result) {
+        EvaluationResult recorded = result.withEvaluationId(UUID.randomUUID().toString());
+        Decision decision = new Decision();
+        decision.id = recorded.evaluationId();
+        decision.program = recorded.program();
+        decision.partnerId = recorded.partnerId();
+        decision.asOf = recorded.asOf();
+        decision.rulesetVersion = recorded.rulesetVersion();
+        decision.segment = recorded.segment();
+        decision.recordedAt = Instant.now(clock);
+        decision.facts = write(facts);
+        decision.answer = write(recorded);
+        try {
+            QuarkusTransaction.requiringNew().run(decision::persist);
+        } catch (RuntimeException e) {
+            if (isStorageFailure(e)) {
+                throw new DecisionLogUnavailableException(e);
+            }
+            throw e;
+        }
+        return recorded;
+    }
+
+    public StoredDecision find(String evaluationId) {
+        Decision d = this.<Decision>readOnly(() -> Decision.findById(evaluationId));
+        if (d == null) {
+            throw new DecisionNotFoundException(evaluationId);
+        }
+        return new StoredDecision(d.id, d.program, d.partnerId, d.asOf, d.rulesetVersion, d.segment, d.recordedAt,
+                read(d.facts), read(d.answer));
+    }
+
+    /** The submitted facts of a recorded decision, as they were bound when it was made. */
+    public PartnerFacts factsOf(StoredDecision decision) {
+        try {
+            return json.treeToValue(decision.partner(), PartnerFacts.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored facts of " + decision.evaluationId() + " cannot be read", e);
+        }
+    }
+
+    /** A partner's decisions, newest {@code asOf} first; {@code program}, {@code from}, {@code to} are optional. */
+    public DecisionPage list(String partnerId, String program, LocalDate from, LocalDate to, int page, int size) {
+        StringBuilder query = new StringBuilder("partnerId = :partner");
+        Parameters parameters = Parameters.with("partner", partnerId);
+        if (program != null) {
+            query.append(" and program = :program");
+            parameters.and("program", program);
+        }
+        if (from != null) {
+            query.append(" and asOf >= :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            query.append(" and asOf <= :to");
+            parameters.and("to", to);
+        }
+        return readOnly(() -> {
+            var found = Decision.find(query.toString(), Sort.descending("asOf", "recordedAt"), parameters)
+                    .page(Page.of(page, size));
+            List<DecisionSummary> items = found.<Decision>list().stream().map(DecisionSummary::of).toList();
+            return new DecisionPage(items, page, size, found.count());
+        });
+    }
+
+    /** Every decision of a partner in one program, oldest {@code asOf} first. */
+    public List<DecisionSummary> history(String partnerId, String program) {
+        return readOnly(() -> Decision.<Decision>find("partnerId = ?1 and program = ?2",
+                Sort.ascending("asOf", "recordedAt"), partnerId, program).stream().map(DecisionSummary::of).toList());
+    }
+
+    /** Deletes decisions recorded before {@code cutoff}; returns how many. */
+    public long purgeRecordedBefore(Instant cutoff) {
+        return QuarkusTransaction.requiringNew().call(() -> Decision.delete("recordedAt < ?1", cutoff));
+    }
+
+    private <T> T readOnly(Callable<T> query) {
+        try {
+            return QuarkusTransaction.requiringNew().call(query);
+        } catch (RuntimeException e) {
+            if (isStorageFailure(e)) {
+                throw new DecisionLogUnavailableException(e);
+            }
+            throw e;
+        }
+    }
+
+    private static boolean isStorageFailure(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PersistenceException || cause instanceof SQLException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("A stored decision is not valid JSON", e);
+        }
+    }
+}
