@@ -72,6 +72,12 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(programId, problems);
         }
 
+        // rules run unsandboxed: nothing that fails the lint is ever handed to the compiler
+        problems.addAll(new DrlLinter().lint(drlSources(sources)));
+        if (!problems.isEmpty()) {
+            throw new RulesetCompilationException(programId, problems);
+        }
+
         String version = contentHash(sources);
         KieBase kieBase = build(programId, version, sources, problems);
         if (!problems.isEmpty()) {
