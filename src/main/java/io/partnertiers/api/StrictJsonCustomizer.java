@@ -22,8 +22,13 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 public class StrictJsonCustomizer implements ObjectMapperCustomizer {
 
     @Override
-    @SuppressWarnings("deprecation") // ALLOW_COERCION_OF_SCALARS is the one switch that covers every scalar type
     public void customize(ObjectMapper mapper) {
+        strict(mapper);
+    }
+
+    /** Applies the strict reading rules to any mapper (the validate command has no CDI container). */
+    @SuppressWarnings("deprecation") // ALLOW_COERCION_OF_SCALARS is the one switch that covers every scalar type
+    public static ObjectMapper strict(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
                 DeserializationFeature.FAIL_ON_TRAILING_TOKENS,
                 DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES,
@@ -34,5 +39,6 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.configOverride(YearMonth.class).setFormat(JsonFormat.Value.forLeniency(false));
+        return mapper;
     }
 }

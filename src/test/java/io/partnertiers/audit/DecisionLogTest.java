@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -32,6 +31,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnertiers.ApiTest;
 import io.partnertiers.PartnerJson;
+import io.partnertiers.RuleFolders;
 import io.partnertiers.evaluation.EvaluationResult;
 import io.partnertiers.evaluation.Evaluator;
 import io.partnertiers.facts.PartnerFacts;
@@ -194,14 +194,9 @@ class DecisionLogTest extends ApiTest {
     @Test
     void shouldShowWhichCriteriaMovedWhenReplayingADecisionMadeUnderOtherRules() throws IOException {
         // a decision recorded while Silver asked for only one certified specialization
-        Path older = Files.createDirectories(temp.resolve(MPN));
-        try (var files = Files.list(Path.of("rules", MPN))) {
-            for (Path file : files.toList()) {
-                Files.writeString(older.resolve(file.getFileName()), Files.readString(file)
-                        .replace("@tier(\"SILVER\") @criterion(\"certified-specializations\") @required(2)",
-                                "@tier(\"SILVER\") @criterion(\"certified-specializations\") @required(1)"));
-            }
-        }
+        Path older = RuleFolders.copy(MPN, temp, text -> text.replace(
+                "@tier(\"SILVER\") @criterion(\"certified-specializations\") @required(2)",
+                "@tier(\"SILVER\") @criterion(\"certified-specializations\") @required(1)"));
         Ruleset oldRules = new RulesetCompiler(getClass().getClassLoader()).compile(older);
         PartnerFacts facts = json.convertValue(MicrosoftMpnFixtures.silverButOneSpecialization()
                 .with("partnerId", newPartnerId()).body().get("partner"), PartnerFacts.class);

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.partnertiers.RuleFolders;
 import io.partnertiers.facts.Partner;
 import io.partnertiers.measures.Measure;
 
@@ -62,17 +63,10 @@ class RulesGuideTest {
         return all.toString();
     }
 
-    /** A copy of one shipped program folder, edited by {@code edit} per file name. */
+    /** A copy of one shipped program folder whose file {@code file} is passed through {@code edit}. */
     private Path copyOf(String program, String file, UnaryOperator<String> edit) throws IOException {
-        Path target = Files.createDirectories(temp.resolve("rules").resolve(program));
-        try (Stream<Path> files = Files.list(RULES.resolve(program))) {
-            for (Path source : files.toList()) {
-                String text = Files.readString(source);
-                Files.writeString(target.resolve(source.getFileName()),
-                        source.getFileName().toString().equals(file) ? edit.apply(text) : text);
-            }
-        }
-        return target;
+        String original = file.isEmpty() ? null : Files.readString(RULES.resolve(program).resolve(file));
+        return RuleFolders.copy(program, temp.resolve("rules"), text -> text.equals(original) ? edit.apply(text) : text);
     }
 
     private Ruleset compile(Path programDir) {

@@ -1,0 +1,28 @@
+package io.partnertiers;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+/** Copies of shipped program folders, edited the way a program manager would edit them. */
+public final class RuleFolders {
+
+    private RuleFolders() {
+    }
+
+    /**
+     * Copies {@code rules/<program>}'s files into {@code rulesDir/<program>}, passing each file's
+     * text through {@code edit} (which sees every file, and leaves alone those it does not change).
+     */
+    public static Path copy(String program, Path rulesDir, UnaryOperator<String> edit) throws IOException {
+        Path target = Files.createDirectories(rulesDir.resolve(program));
+        try (Stream<Path> files = Files.list(Path.of("rules", program))) {
+            for (Path source : files.filter(Files::isRegularFile).toList()) {
+                Files.writeString(target.resolve(source.getFileName()), edit.apply(Files.readString(source)));
+            }
+        }
+        return target;
+    }
+}
