@@ -17,9 +17,6 @@ import io.partnertiers.measures.AdoptionStreak;
 import io.partnertiers.measures.ExactMean;
 import io.partnertiers.measures.FiscalYear;
 import io.partnertiers.measures.Measure;
-import io.partnertiers.measures.Measure.Amount;
-import io.partnertiers.measures.Measure.Check;
-import io.partnertiers.measures.Measure.Count;
 import io.partnertiers.measures.OneToOneMatching;
 import io.partnertiers.measures.RollingWindow;
 import io.partnertiers.measures.SuccessPlans;
@@ -39,7 +36,7 @@ public final class Partner {
     private final List<Person> certifiedPeople;
     private final List<CsatResponse> csatInWindow;
     private final List<Implementation> implementationsInWindow;
-    private final Amount csatAverageInWindow;
+    private final Measure csatAverageInWindow;
 
     public Partner(PartnerFacts facts, LocalDate asOf, Standings standings) {
         this.facts = facts;
@@ -64,41 +61,41 @@ public final class Partner {
 
     // --- agreements and levels ---------------------------------------------------------
 
-    public Check getAgreementSigned() {
-        return check(Boolean.TRUE.equals(facts.agreementSigned()), "agreementSigned: " + facts.agreementSigned());
+    public Measure getAgreementSigned() {
+        return Measure.check(Boolean.TRUE.equals(facts.agreementSigned()), "agreementSigned: " + facts.agreementSigned());
     }
 
-    public Check getRevenueSharePartner() {
-        return check(Boolean.TRUE.equals(facts.revenueSharePartner()), "revenueSharePartner: " + facts.revenueSharePartner());
+    public Measure getRevenueSharePartner() {
+        return Measure.check(Boolean.TRUE.equals(facts.revenueSharePartner()), "revenueSharePartner: " + facts.revenueSharePartner());
     }
 
     /** Whether the vendor partner level is one of {@code levels}. */
-    public Check vendorPartnerLevelIn(String... levels) {
+    public Measure vendorPartnerLevelIn(String... levels) {
         String level = facts.vendorPartnerLevel();
-        return check(level != null && List.of(levels).contains(level), "vendorPartnerLevel: " + level);
+        return Measure.check(level != null && List.of(levels).contains(level), "vendorPartnerLevel: " + level);
     }
 
     /** Revenue of the trailing twelve months; absent counts as 0. */
-    public Amount getRevenueTrailing12Months() {
+    public Measure getRevenueTrailing12Months() {
         BigDecimal revenue = facts.revenueTrailing12Months();
-        return new Amount(revenue == null ? BigDecimal.ZERO : revenue,
+        return new Measure(revenue == null ? BigDecimal.ZERO : revenue,
                 () -> List.of("revenueTrailing12Months: " + (revenue == null ? "absent" : revenue.toPlainString())));
     }
 
     /** Distinct competency toolkits the partner subscribes to. */
-    public Count getCompetencyToolkits() {
+    public Measure getCompetencyToolkits() {
         return Measure.count(facts.toolkits().stream().distinct().toList(), toolkit -> toolkit);
     }
 
     // --- people ----------------------------------------------------------------------------
 
     /** People holding at least one valid certification. */
-    public Count getCertifiedStaff() {
+    public Measure getCertifiedStaff() {
         return Measure.count(certifiedPeople, this::describeCertified);
     }
 
     /** How many of the given roles have at least one certified person holding them. */
-    public Count rolesCoveredByCertifiedPeople(String... roles) {
+    public Measure rolesCoveredByCertifiedPeople(String... roles) {
         List<String> covered = Stream.of(roles).distinct()
                 .filter(role -> certifiedPeople.stream().anyMatch(p -> p.hasRole(role)))
                 .toList();
@@ -107,7 +104,7 @@ public final class Partner {
     }
 
     /** People holding {@code role} and a valid certification of one of the given kinds. */
-    public Count peopleWithRoleCertifiedAs(String role, String... kinds) {
+    public Measure peopleWithRoleCertifiedAs(String role, String... kinds) {
         Set<String> accepted = Set.of(kinds);
         Predicate<Certification> ofKind = c -> c.kind() != null && accepted.contains(c.kind().name());
         List<Person> counted = facts.people().stream()
@@ -119,7 +116,7 @@ public final class Partner {
     }
 
     /** People holding {@code role}, certified or not. */
-    public Count peopleWithRole(String role) {
+    public Measure peopleWithRole(String role) {
         return Measure.count(facts.people().stream().filter(p -> p.hasRole(role)).toList(), Person::id);
     }
 
@@ -127,7 +124,7 @@ public final class Partner {
      * Specializations covered one-to-one by certified people: each person counts for one
      * specialization at most, each specialization once (a maximum matching, seed 004).
      */
-    public Count getCertifiedSpecializations() {
+    public Measure getCertifiedSpecializations() {
         List<Person> people = new ArrayList<>();
         List<Set<String>> choices = new ArrayList<>();
         for (Person person : facts.people()) {
@@ -144,12 +141,12 @@ public final class Partner {
     // --- customers -------------------------------------------------------------------------
 
     /** References the customer has signed, dated on or before the evaluation date. */
-    public Count getSignedReferences() {
+    public Measure getSignedReferences() {
         return Measure.count(facts.references().stream().filter(r -> r.isSignedOn(asOf)).toList(), Partner::describe);
     }
 
     /** Signed references whose competency is a specialization some person holds a valid certification in. */
-    public Count getReferencesInCertifiedSpecializations() {
+    public Measure getReferencesInCertifiedSpecializations() {
         Set<String> certified = specializationsOf(facts.people().stream()
                 .flatMap(p -> p.certificationsValidOn(asOf).stream()).toList());
         return Measure.count(facts.references().stream()
@@ -157,12 +154,12 @@ public final class Partner {
     }
 
     /** CSAT responses dated in the 365-day window. */
-    public Count getCsatResponsesInWindow() {
+    public Measure getCsatResponsesInWindow() {
         return Measure.count(csatInWindow, Partner::describe);
     }
 
     /** Exact mean score of the CSAT responses in the window; no value when there are none. */
-    public Amount getCsatAverageInWindow() {
+    public Measure getCsatAverageInWindow() {
         return csatAverageInWindow;
     }
 
@@ -170,7 +167,7 @@ public final class Partner {
      * Exact mean score of the CSAT responses of the fiscal year that contains the evaluation
      * date, up to that date; the fiscal year starts on the first of {@code firstMonth}.
      */
-    public Amount csatAverageInFiscalYear(String firstMonth) {
+    public Measure csatAverageInFiscalYear(String firstMonth) {
         FiscalYear year = FiscalYear.containing(asOf, Month.valueOf(firstMonth));
         return mean(facts.csatResponses().stream()
                 .filter(r -> r.score() != null && year.contains(r.date()) && !r.date().isAfter(asOf)).toList());
@@ -179,29 +176,29 @@ public final class Partner {
     // --- delivery ----------------------------------------------------------------------------
 
     /** Implementations completed in the window. */
-    public Count getImplementationsInWindow() {
+    public Measure getImplementationsInWindow() {
         return Measure.count(implementationsInWindow, Partner::describe);
     }
 
     /** Distinct areas with at least one implementation completed in the window. */
-    public Count getImplementationAreasInWindow() {
+    public Measure getImplementationAreasInWindow() {
         return Measure.count(implementationsInWindow.stream().map(Implementation::area)
                 .filter(a -> a != null && !a.isBlank()).distinct().sorted().toList(), area -> area);
     }
 
     /** Deals closed in the window all have their success plan uploaded within {@code days} of closing. */
-    public Check successPlansOnTime(int days) {
+    public Measure successPlansOnTime(int days) {
         List<Deal> late = facts.deals().stream()
                 .filter(d -> window.contains(d.closedOn()))
                 .filter(d -> SuccessPlans.isLate(d.closedOn(), uploadedBy(d, asOf), days, asOf))
                 .toList();
-        return new Check(late.isEmpty(), () -> late.isEmpty() ? List.of("no deal closed in the window is late")
+        return new Measure(late.isEmpty(), () -> late.isEmpty() ? List.of("no deal closed in the window is late")
                 : late.stream().map(d -> "late: " + d.id() + " closed " + d.closedOn() + ", plan "
                         + (uploadedBy(d, asOf) == null ? "missing" : "uploaded " + d.successPlanUploadedOn())).toList());
     }
 
     /** Longest run of consecutive months, up to the evaluation month, with usage at or above {@code floor}. */
-    public Count longestAdoptionStreak(String floor) {
+    public Measure longestAdoptionStreak(String floor) {
         Map<YearMonth, BigDecimal> rates = new TreeMap<>();
         for (AdoptionMonth month : facts.adoption()) {
             if (month.month() != null && month.activeUsageRate() != null) {
@@ -209,51 +206,51 @@ public final class Partner {
             }
         }
         int longest = AdoptionStreak.longest(rates, new BigDecimal(floor), YearMonth.from(asOf));
-        return new Count(longest, () -> rates.entrySet().stream()
+        return new Measure(longest, () -> rates.entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue().toPlainString()).toList());
     }
 
     // --- apps --------------------------------------------------------------------------------
 
     /** Apps certified on the store on or before the evaluation date. */
-    public Count getStoreCertifiedApps() {
+    public Measure getStoreCertifiedApps() {
         return Measure.count(storeCertifiedApps().toList(), Partner::describe);
     }
 
     /** Store-certified apps of the given types. */
-    public Count storeCertifiedAppsOfType(String... types) {
+    public Measure storeCertifiedAppsOfType(String... types) {
         Set<String> accepted = Set.of(types);
         return Measure.count(storeCertifiedApps().filter(a -> a.type() != null && accepted.contains(a.type().name()))
                 .toList(), Partner::describe);
     }
 
     /** Sum of the annual revenue of store-certified apps; an absent revenue counts as 0. */
-    public Amount getStoreCertifiedAppRevenue() {
+    public Measure getStoreCertifiedAppRevenue() {
         List<App> apps = storeCertifiedApps().toList();
         BigDecimal sum = apps.stream().map(App::annualRevenue).filter(r -> r != null)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return new Amount(sum, () -> apps.stream().map(Partner::describe).toList());
+        return new Measure(sum, () -> apps.stream().map(Partner::describe).toList());
     }
 
     // --- readiness and other programs ---------------------------------------------------
 
     /** Sum of the readiness section scores; a missing section counts 0. */
-    public Count getReadinessPoints() {
+    public Measure getReadinessPoints() {
         int points = facts.readinessScores().values().stream().mapToInt(Integer::intValue).sum();
-        return new Count(points, () -> facts.readinessScores().entrySet().stream()
+        return new Measure(points, () -> facts.readinessScores().entrySet().stream()
                 .map(e -> e.getKey() + ": " + e.getValue()).toList());
     }
 
     /** Whether the partner reaches {@code tier} of another program with the same facts. */
-    public Check reaches(String program, String tier) {
+    public Measure reaches(String program, String tier) {
         boolean reached = standings.reaches(program, tier);
-        return check(reached, program + " " + tier + (reached ? " reached" : " not reached"));
+        return Measure.check(reached, program + " " + tier + (reached ? " reached" : " not reached"));
     }
 
     // --- descriptions used by explanations ---------------------------------------------
 
-    private Amount mean(List<CsatResponse> responses) {
-        return new Amount(ExactMean.of(responses.stream().map(CsatResponse::score).toList()),
+    private Measure mean(List<CsatResponse> responses) {
+        return new Measure(ExactMean.of(responses.stream().map(CsatResponse::score).toList()),
                 () -> responses.stream().map(Partner::describe).toList());
     }
 
@@ -264,10 +261,6 @@ public final class Partner {
     private static LocalDate uploadedBy(Deal deal, LocalDate asOf) {
         LocalDate uploaded = deal.successPlanUploadedOn();
         return uploaded == null || uploaded.isAfter(asOf) ? null : uploaded;
-    }
-
-    private static Check check(boolean holds, String evidence) {
-        return new Check(holds, () -> List.of(evidence));
     }
 
     private String describeCertified(Person person) {
