@@ -2,11 +2,15 @@ package io.partnertiers.audit;
 
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -26,17 +30,22 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class DecisionLog {
 
+    /** How long a request waits for its decision to be committed before answering 503. */
+    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final DecisionWriter writer;
     private final ObjectMapper json;
     private final Clock clock;
 
-    DecisionLog(ObjectMapper json, Clock clock) {
+    DecisionLog(DecisionWriter writer, ObjectMapper json, Clock clock) {
+        this.writer = writer;
         this.json = json;
         this.clock = clock;
     }
 
     /**
-     * Stores the decision in its own transaction and returns the answer carrying its id, which
-     * is therefore only ever shown for a committed decision.
+     * Stores the decision and returns the answer carrying its id once the decision is committed
+     * (possibly in one transaction with concurrent requests' decisions).
      *
      * @throws DecisionLogUnavailableException when the database cannot take it
      */
@@ -53,12 +62,12 @@ public class DecisionLog {
         decision.facts = write(facts);
         decision.answer = write(recorded);
         try {
-            QuarkusTransaction.requiringNew().run(decision::persist);
-        } catch (RuntimeException e) {
-            if (isStorageFailure(e)) {
-                throw new DecisionLogUnavailableException(e);
-            }
-            throw e;
+            writer.store(decision).get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new DecisionLogUnavailableException(e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new DecisionLogUnavailableException(e.getCause() == null ? e : e.getCause());
         }
         return recorded;
     }

@@ -107,6 +107,26 @@ class DecisionLogTest extends ApiTest {
     }
 
     @Test
+    void shouldStoreEveryDecisionOfConcurrentRequests() throws Exception {
+        String partnerId = newPartnerId();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<String>> ids = new java.util.ArrayList<>();
+            for (int day = 1; day <= 28; day++) {
+                LocalDate asOf = LocalDate.of(2026, 2, day);
+                ids.add(pool.submit(() -> evaluate(MPN, body(partnerId, asOf, silver(), true)).getString("evaluationId")));
+            }
+            for (var id : ids) {
+                given().when().get("/evaluations/{id}", id.get()).then().statusCode(200);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        given().queryParam("size", 100).when().get("/partners/{id}/evaluations", partnerId)
+                .then().statusCode(200).body("total", equalTo(28));
+    }
+
+    @Test
     void shouldStoreNothingWhenRecordIsFalse() {
         String partnerId = newPartnerId();
         given().contentType(ContentType.JSON).body(body(partnerId, PartnerJson.AS_OF, silver(), false))
