@@ -126,9 +126,6 @@ final class DrlLinter {
     }
 
     private static Diagnostic at(String file, String code, int offset, String message, String rule) {
-        String before = code.substring(0, offset);
-        int line = (int) before.chars().filter(ch -> ch == '\n').count() + 1;
-        int column = offset - before.lastIndexOf('\n');
-        return new Diagnostic(new SourcePosition(file, line, column), message, rule);
+        return new Diagnostic(SourcePosition.of(file, code, offset), message, rule);
     }
 }

@@ -134,10 +134,7 @@ final class DroolsMessages {
         if (!found.find()) {
             return null;
         }
-        String before = drl.substring(0, found.start());
-        int line = (int) before.chars().filter(c -> c == '\n').count() + 1;
-        int column = found.start() - before.lastIndexOf('\n');
-        return new SourcePosition(file, line, column);
+        return SourcePosition.of(file, drl, found.start());
     }
 
     private String ruleNamed(String text, SourcePosition position) {

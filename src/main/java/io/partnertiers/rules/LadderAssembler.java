@@ -137,10 +137,7 @@ final class LadderAssembler {
         if (!found.find()) {
             return new SourcePosition(RulesetCompiler.DESCRIPTOR, 1, 1);
         }
-        String before = descriptorText.substring(0, found.start());
-        int lineNumber = (int) before.chars().filter(c -> c == '\n').count() + 1;
-        String text = descriptorText.substring(found.start(), found.end());
-        int column = text.indexOf(key) + 1;
-        return new SourcePosition(RulesetCompiler.DESCRIPTOR, lineNumber, column);
+        int keyOffset = found.start() + descriptorText.substring(found.start(), found.end()).indexOf(key);
+        return SourcePosition.of(RulesetCompiler.DESCRIPTOR, descriptorText, keyOffset);
     }
 }

@@ -161,10 +161,7 @@ public final class ScenarioFiles {
 
     private static int lineOf(String text, String name, int from) {
         int at = name.isEmpty() ? -1 : text.indexOf(name, from);
-        if (at < 0) {
-            return 1;
-        }
-        return (int) text.substring(0, at).chars().filter(c -> c == '\n').count() + 1;
+        return at < 0 ? 1 : SourcePosition.of("", text, at).line();
     }
 
     private static int offsetOfLine(String text, int line) {
