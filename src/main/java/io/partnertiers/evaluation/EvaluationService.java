@@ -2,11 +2,14 @@ package io.partnertiers.evaluation;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.partnertiers.audit.DecisionLog;
 import io.partnertiers.facts.PartnerFacts;
+import io.partnertiers.rules.Ruleset;
 import io.partnertiers.rules.RulesetRegistry;
 
 /** Evaluates a partner against a loaded program, as of a given day or today in UTC. */
@@ -14,13 +17,11 @@ import io.partnertiers.rules.RulesetRegistry;
 public class EvaluationService {
 
     private final RulesetRegistry registry;
-    private final Evaluator evaluator;
     private final DecisionLog decisions;
     private final Clock clock;
 
     EvaluationService(RulesetRegistry registry, DecisionLog decisions, Clock clock) {
         this.registry = registry;
-        this.evaluator = new Evaluator(registry::find);
         this.decisions = decisions;
         this.clock = clock;
     }
@@ -31,8 +32,11 @@ public class EvaluationService {
      */
     public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
             boolean explain) {
-        var ruleset = registry.find(programId).orElseThrow(() -> new ProgramNotFoundException(programId));
-        EvaluationResult result = evaluator.evaluate(ruleset, facts, asOf == null ? LocalDate.now(clock) : asOf, explain);
+        Map<String, Ruleset> programs = registry.snapshot();
+        Ruleset ruleset = Optional.ofNullable(programs.get(programId))
+                .orElseThrow(() -> new ProgramNotFoundException(programId));
+        EvaluationResult result = new Evaluator(id -> Optional.ofNullable(programs.get(id)))
+                .evaluate(ruleset, facts, asOf == null ? LocalDate.now(clock) : asOf, explain);
         return record ? decisions.record(facts, result) : result;
     }
 }

@@ -24,6 +24,14 @@ public interface PartnerTiersConfig {
         /** {@code partner-tiers.rules.dir}: the folder holding one sub-folder per program. */
         @WithDefault("rules")
         String dir();
+
+        /** {@code partner-tiers.rules.watch}: pick up edited rules while running. */
+        @WithDefault("true")
+        boolean watch();
+
+        /** {@code partner-tiers.rules.poll-every}: how often the rules folder is checked for changes. */
+        @WithDefault("2s")
+        String pollEvery();
     }
 
     interface Decisions {

@@ -90,6 +90,11 @@ public final class RulesetCompiler {
         return new Ruleset(programId, descriptor.name() == null ? programId : descriptor.name(), version, tiers, kieBase);
     }
 
+    /** The version a program folder would compile to: the content hash of its rules, without compiling. */
+    public static String versionOf(Path programDir) {
+        return contentHash(readSources(programDir));
+    }
+
     private static Map<String, String> readSources(Path programDir) {
         try (Stream<Path> files = Files.list(programDir)) {
             Map<String, String> sources = new LinkedHashMap<>();

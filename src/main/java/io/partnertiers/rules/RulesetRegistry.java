@@ -39,6 +39,7 @@ public class RulesetRegistry {
     private final Path rulesDir;
     private volatile Map<String, Ruleset> rulesets = Map.of();
     private volatile boolean loaded;
+    private volatile java.time.Instant startedAt;
 
     RulesetRegistry(PartnerTiersConfig config) {
         this.rulesDir = Path.of(config.rules().dir());
@@ -48,6 +49,7 @@ public class RulesetRegistry {
         long started = System.nanoTime();
         rulesets = loadAll(rulesDir, RulesetRegistry.class.getClassLoader());
         loaded = true;
+        startedAt = java.time.Instant.now();
         LOG.infof("Loaded %d program(s) from %s in %d ms: %s", rulesets.size(), rulesDir.toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000, String.join(", ", new java.util.TreeSet<>(rulesets.keySet())));
     }
@@ -99,7 +101,7 @@ public class RulesetRegistry {
      * or tier that does not exist, or programs asking about each other, stop start-up instead of
      * failing a partner's request.
      */
-    private static List<RulesetCompilationException> failuresOnAnEmptyProfile(Map<String, Ruleset> compiled) {
+    public static List<RulesetCompilationException> failuresOnAnEmptyProfile(Map<String, Ruleset> compiled) {
         Evaluator evaluator = new Evaluator(id -> Optional.ofNullable(compiled.get(id)));
         List<RulesetCompilationException> failures = new ArrayList<>();
         for (Ruleset ruleset : compiled.values()) {
@@ -117,7 +119,7 @@ public class RulesetRegistry {
         return failures;
     }
 
-    private static List<Path> programFolders(Path rulesDir) {
+    public static List<Path> programFolders(Path rulesDir) {
         try (Stream<Path> entries = Files.list(rulesDir)) {
             return entries.filter(Files::isDirectory)
                     .filter(dir -> !dir.getFileName().toString().startsWith("."))
@@ -132,9 +134,37 @@ public class RulesetRegistry {
         return Optional.ofNullable(rulesets.get(programId));
     }
 
+    /**
+     * The programs as they are now. An evaluation takes one snapshot and uses it throughout, so
+     * a reload in the middle never mixes two versions of a program into one answer.
+     */
+    public Map<String, Ruleset> snapshot() {
+        return rulesets;
+    }
+
+    public Path rulesDir() {
+        return rulesDir;
+    }
+
+    /** Swaps one program's ruleset in, or unloads the program when {@code ruleset} is null. */
+    public synchronized void replace(String programId, Ruleset ruleset) {
+        Map<String, Ruleset> next = new LinkedHashMap<>(rulesets);
+        if (ruleset == null) {
+            next.remove(programId);
+        } else {
+            next.put(programId, ruleset);
+        }
+        rulesets = Map.copyOf(next);
+    }
+
     /** Every loaded program, ordered by id. */
     public List<Ruleset> all() {
         return rulesets.values().stream().sorted(Comparator.comparing(Ruleset::id)).toList();
+    }
+
+    /** When the programs loaded at start-up were loaded. */
+    public java.time.Instant startedAt() {
+        return startedAt;
     }
 
     public boolean isLoaded() {

@@ -15,13 +15,13 @@ import io.partnertiers.evaluation.Gap;
 import io.partnertiers.rules.Ruleset;
 
 /** Runs scenarios against compiled programs and compares each answer with its expectation. */
-final class ScenarioRunner {
+public final class ScenarioRunner {
 
     private final Map<String, Ruleset> rulesets;
     private final Evaluator evaluator;
     private final Coverage coverage;
 
-    ScenarioRunner(Map<String, Ruleset> rulesets) {
+    public ScenarioRunner(Map<String, Ruleset> rulesets) {
         this.rulesets = rulesets;
         this.evaluator = new Evaluator(id -> Optional.ofNullable(rulesets.get(id)));
         this.coverage = new Coverage(rulesets);
@@ -31,7 +31,7 @@ final class ScenarioRunner {
         return coverage;
     }
 
-    ScenarioResult run(Scenario scenario) {
+    public ScenarioResult run(Scenario scenario) {
         long started = System.nanoTime();
         Ruleset ruleset = rulesets.get(scenario.program());
         List<String> failures = new ArrayList<>();

@@ -1,0 +1,49 @@
+package io.partnertiers.api;
+
+import java.util.List;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.partnertiers.reload.ProgramStatus;
+import io.partnertiers.reload.ReloadReport;
+import io.partnertiers.reload.RulesReloader;
+
+@Path("/admin/rules")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Rules administration")
+public class AdminRulesResource {
+
+    private final RulesReloader reloader;
+
+    AdminRulesResource(RulesReloader reloader) {
+        this.reloader = reloader;
+    }
+
+    @POST
+    @Path("/reload")
+    @Operation(summary = "Load every changed program now; a change that does not compile or fails a scenario is refused")
+    public ReloadReport reload(
+            @Parameter(description = "Unload this program; its folder must already be removed") @QueryParam("unload") String unload) {
+        try {
+            return reloader.reload(unload);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException("unload", e.getMessage());
+        }
+    }
+
+    @GET
+    @Path("/status")
+    @Operation(summary = "Per program: the version serving, since when, and the last refused reload with its diagnostics")
+    public List<ProgramStatus> status() {
+        return reloader.status();
+    }
+}
