@@ -25,4 +25,20 @@ public final class RuleFolders {
         }
         return target;
     }
+
+    /** Copies the whole shipped {@code rules/} folder, scenario files included, into {@code target}. */
+    public static Path copyAll(Path target) throws IOException {
+        Path rules = Path.of("rules");
+        try (Stream<Path> files = Files.walk(rules)) {
+            for (Path source : files.toList()) {
+                Path copy = target.resolve(rules.relativize(source).toString());
+                if (Files.isDirectory(source)) {
+                    Files.createDirectories(copy);
+                } else {
+                    Files.copy(source, copy);
+                }
+            }
+        }
+        return target;
+    }
 }

@@ -21,13 +21,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.partnertiers.ApiTest;
 import io.partnertiers.PartnerJson;
+import io.partnertiers.RuleFolders;
 import io.partnertiers.rules.RulesetCompiler;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -237,18 +237,7 @@ class RulesReloadTest extends ApiTest {
 
     private static Path copyOfShippedRules() {
         try {
-            Path target = Files.createTempDirectory("partner-tiers-rules");
-            try (Stream<Path> files = Files.walk(Path.of("rules"))) {
-                for (Path source : files.toList()) {
-                    Path copy = target.resolve(Path.of("rules").relativize(source).toString());
-                    if (Files.isDirectory(source)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(source, copy);
-                    }
-                }
-            }
-            return target;
+            return RuleFolders.copyAll(Files.createTempDirectory("partner-tiers-rules"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

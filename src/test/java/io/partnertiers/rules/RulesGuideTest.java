@@ -113,6 +113,18 @@ class RulesGuideTest {
         Criterion staff = ruleset.tiers().get(2).criteria().get(0);
         assertEquals("PREMIER/certified-staff", ruleset.tiers().get(2).id() + "/" + staff.id());
         assertEquals(new BigDecimal("12"), staff.requirement().value());
+        // no shipped scenario pins the old number, so a live reload accepts the edit as it is
+        var edited = new java.io.ByteArrayOutputStream();
+        int exit = new io.partnertiers.validate.ValidateCommand(new java.io.PrintStream(edited, true),
+                getClass().getClassLoader()).run(copyOfAllRulesWith("servicenow-partner/premier.drl",
+                        text -> text.replace("@required(15)", "@required(12)")).toString());
+        assertEquals(0, exit, edited.toString());
+    }
+
+    private Path copyOfAllRulesWith(String file, UnaryOperator<String> edit) throws IOException {
+        Path copy = RuleFolders.copyAll(temp.resolve("all-rules"));
+        Files.writeString(copy.resolve(file), edit.apply(Files.readString(copy.resolve(file))));
+        return copy;
     }
 
     @Test
