@@ -27,6 +27,8 @@ import io.partnertiers.validate.Scenario;
 import io.partnertiers.validate.ScenarioFiles;
 import io.partnertiers.validate.ScenarioResult;
 import io.partnertiers.validate.ScenarioRunner;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 
 /**
@@ -53,10 +55,17 @@ public class RulesReloader {
     /** Folder versions seen by the previous poll: a change is loaded once it has stopped changing. */
     private Map<String, String> lastSeen = Map.of();
 
-    RulesReloader(RulesetRegistry registry, PartnerTiersConfig config, Clock clock) {
+    private final Counter loadedCount;
+    private final Counter refusedCount;
+
+    RulesReloader(RulesetRegistry registry, PartnerTiersConfig config, Clock clock, MeterRegistry metrics) {
         this.registry = registry;
         this.watch = config.rules().watch();
         this.clock = clock;
+        this.loadedCount = Counter.builder("partner_tiers.rules.reloads").tag("outcome", "loaded")
+                .description("Program versions swapped in while running").register(metrics);
+        this.refusedCount = Counter.builder("partner_tiers.rules.reloads").tag("outcome", "refused")
+                .description("Changed programs refused: they did not compile or failed a scenario").register(metrics);
     }
 
     /** Polls the rules folder; a folder is reloaded when it changed and then held still for one interval. */
@@ -68,7 +77,7 @@ public class RulesReloader {
         }
     }
 
-    void poll() {
+    synchronized void poll() {
         Map<String, String> seen = folderVersions();
         Map<String, Ruleset> active = registry.snapshot();
         boolean settledChange = seen.entrySet().stream().anyMatch(e -> e.getValue().equals(lastSeen.get(e.getKey()))
@@ -120,11 +129,13 @@ public class RulesReloader {
                 loadedAt.put(id, Instant.now(clock));
                 failures.remove(id);
                 succeeded.incrementAndGet();
+                loadedCount.increment();
                 loaded.add(id);
                 LOG.infof("Reloaded program %s: version %s replaces %s", id, version,
                         current == null ? "nothing" : current.version());
             } else {
                 failed.incrementAndGet();
+                refusedCount.increment();
                 refused.add(id);
             }
         }
