@@ -1,5 +1,6 @@
 package io.partnertiers.reload;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -183,7 +185,7 @@ public class RulesReloader {
                             + String.join("; ", result.failures()));
                 }
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             problems.add("scenario files cannot be read: " + e.getMessage());
         }
         return problems;
@@ -191,7 +193,7 @@ public class RulesReloader {
 
     public List<ProgramStatus> status() {
         Map<String, Ruleset> active = registry.snapshot();
-        Map<String, ProgramStatus> byProgram = new java.util.TreeMap<>();
+        Map<String, ProgramStatus> byProgram = new TreeMap<>();
         active.values().forEach(r -> byProgram.put(r.id(), new ProgramStatus(r.id(), r.version(),
                 loadedAt.getOrDefault(r.id(), registry.startedAt()), failures.get(r.id()),
                 Files.isDirectory(registry.rulesDir().resolve(r.id())) ? null

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -12,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
@@ -39,7 +42,7 @@ public class RulesetRegistry {
     private final Path rulesDir;
     private volatile Map<String, Ruleset> rulesets = Map.of();
     private volatile boolean loaded;
-    private volatile java.time.Instant startedAt;
+    private volatile Instant startedAt;
 
     RulesetRegistry(PartnerTiersConfig config) {
         this.rulesDir = Path.of(config.rules().dir());
@@ -49,9 +52,9 @@ public class RulesetRegistry {
         long started = System.nanoTime();
         rulesets = loadAll(rulesDir, RulesetRegistry.class.getClassLoader());
         loaded = true;
-        startedAt = java.time.Instant.now();
+        startedAt = Instant.now();
         LOG.infof("Loaded %d program(s) from %s in %d ms: %s", rulesets.size(), rulesDir.toAbsolutePath(),
-                (System.nanoTime() - started) / 1_000_000, String.join(", ", new java.util.TreeSet<>(rulesets.keySet())));
+                (System.nanoTime() - started) / 1_000_000, String.join(", ", new TreeSet<>(rulesets.keySet())));
     }
 
     /**
@@ -78,7 +81,7 @@ public class RulesetRegistry {
                 try {
                     Ruleset ruleset = build.join();
                     compiled.put(ruleset.id(), ruleset);
-                } catch (java.util.concurrent.CompletionException e) {
+                } catch (CompletionException e) {
                     if (e.getCause() instanceof RulesetCompilationException failure) {
                         failures.add(failure);
                     } else {
@@ -163,7 +166,7 @@ public class RulesetRegistry {
     }
 
     /** When the programs loaded at start-up were loaded. */
-    public java.time.Instant startedAt() {
+    public Instant startedAt() {
         return startedAt;
     }
 
