@@ -65,7 +65,12 @@ public final class Evaluator {
             }
             session.setGlobal("scorecard", scorecard);
             session.insert(new Partner(facts, asOf, standings));
-            session.fireAllRules();
+            // each rule measures one criterion of the one Partner fact, so it fires once at most;
+            // more would mean the rules loop, and the evaluation stops there instead of hanging
+            int budget = ruleset.ruleCount();
+            if (session.fireAllRules(budget + 1) > budget) {
+                throw new RuleBudgetExceededException(ruleset.id(), budget);
+            }
         } finally {
             if (listener != null) {
                 session.removeEventListener(listener); // pooled sessions keep their listeners otherwise

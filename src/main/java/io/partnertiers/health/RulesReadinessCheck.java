@@ -9,7 +9,10 @@ import org.eclipse.microprofile.health.Readiness;
 
 import io.partnertiers.rules.RulesetRegistry;
 
-/** Ready once every program of the rules folder has compiled; lists each with its ruleset version. */
+/**
+ * Ready once the programs of the rules folder have been loaded; lists each with its ruleset
+ * version, and each program refused at start-up with its first problem (the others serve).
+ */
 @Readiness
 @ApplicationScoped
 public class RulesReadinessCheck implements HealthCheck {
@@ -24,6 +27,10 @@ public class RulesReadinessCheck implements HealthCheck {
     public HealthCheckResponse call() {
         HealthCheckResponseBuilder response = HealthCheckResponse.named("rules").status(registry.isLoaded());
         registry.all().forEach(ruleset -> response.withData(ruleset.id(), ruleset.version()));
+        registry.refusedAtStartup().forEach((id, refusal) -> response.withData(id, "refused: "
+                + (refusal.diagnostics().isEmpty() ? "" : refusal.diagnostics().get(0))
+                + (refusal.diagnostics().size() > 1 ? " (and " + (refusal.diagnostics().size() - 1) + " more)" : "")
+                + "; see GET /admin/rules/status"));
         return response.build();
     }
 }

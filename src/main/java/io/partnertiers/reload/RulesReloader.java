@@ -47,7 +47,6 @@ public class RulesReloader {
     private static final Logger LOG = Logger.getLogger(RulesReloader.class);
 
     private final RulesetRegistry registry;
-    private final RulesetCompiler compiler = new RulesetCompiler(RulesReloader.class.getClassLoader());
     private final boolean watch;
     private final Clock clock;
     private final Map<String, Instant> loadedAt = new ConcurrentHashMap<>();
@@ -147,7 +146,7 @@ public class RulesReloader {
     private Optional<Ruleset> tryLoad(String id, Path folder, String version) {
         List<String> diagnostics = new ArrayList<>();
         try {
-            Ruleset candidate = compiler.compile(folder);
+            Ruleset candidate = registry.compiler().compile(folder);
             Map<String, Ruleset> next = new LinkedHashMap<>(registry.snapshot());
             next.put(id, candidate);
             for (RulesetCompilationException failure : RulesetRegistry.failuresOnAnEmptyProfile(next)) {
@@ -200,6 +199,9 @@ public class RulesReloader {
                         : "folder missing: still serving; POST /admin/rules/reload?unload=" + r.id() + " to unload")));
         failures.forEach((id, failure) -> byProgram.putIfAbsent(id, new ProgramStatus(id, null, null, failure,
                 "never loaded")));
+        registry.refusedAtStartup().forEach((id, refusal) -> byProgram.putIfAbsent(id, new ProgramStatus(id, null, null,
+                new ProgramStatus.FailedAttempt(refusal.at(), refusal.version(), refusal.diagnostics()),
+                "refused at start-up: not served until a corrected version loads")));
         return List.copyOf(byProgram.values());
     }
 
@@ -216,7 +218,11 @@ public class RulesReloader {
 
     private String failedVersion(String program) {
         ProgramStatus.FailedAttempt failure = failures.get(program);
-        return failure == null ? null : failure.version();
+        if (failure != null) {
+            return failure.version();
+        }
+        RulesetRegistry.Refusal refusal = registry.refusedAtStartup().get(program);
+        return refusal == null ? null : refusal.version();
     }
 
     private static String versionOf(Path folder) {

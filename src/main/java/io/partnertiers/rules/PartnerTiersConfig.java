@@ -32,6 +32,10 @@ public interface PartnerTiersConfig {
         /** {@code partner-tiers.rules.poll-every}: how often the rules folder is checked for changes. */
         @WithDefault("2s")
         String pollEvery();
+
+        /** {@code partner-tiers.rules.compile-timeout}: how long compiling one program may take before it is refused. */
+        @WithDefault("60s")
+        Duration compileTimeout();
     }
 
     interface Decisions {

@@ -26,6 +26,11 @@ public record Ruleset(String id, String name, String version, List<Tier> tiers, 
         this(id, name, version, tiers, kieBase, kieBase.newKieSessionsPool(POOLED_SESSIONS));
     }
 
+    /** How many rules the program has: each decides one criterion of one tier. */
+    public int ruleCount() {
+        return tiers.stream().mapToInt(tier -> tier.criteria().size()).sum();
+    }
+
     /** A clean session of this program's rules; {@code dispose()} hands it back to the pool. */
     public KieSession newSession() {
         return sessions.newKieSession();

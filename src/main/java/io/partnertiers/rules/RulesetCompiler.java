@@ -1,22 +1,20 @@
 package io.partnertiers.rules;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieBase;
@@ -34,36 +32,77 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 /**
- * Turns one program folder ({@code program.yaml} and {@code *.drl}) into a {@link Ruleset}: compiles
- * the DRL at runtime with the executable model and checks that the rules and the descriptor agree.
- * Every problem is collected and reported at once, each with file, line and column.
+ * Turns one program folder ({@code program.yaml} and {@code *.drl}) into a {@link Ruleset}: checks
+ * every file with the {@link RuleChecker}, compiles the DRL at runtime with the executable model
+ * only if nothing was found, and checks that the rules and the descriptor agree. Every problem is
+ * collected and reported at once, each with file, line and column. Compiling is bounded in time.
  */
 public final class RulesetCompiler {
 
-    public static final String DESCRIPTOR = "program.yaml";
+    public static final String DESCRIPTOR = ProgramSources.DESCRIPTOR;
+    /** How long compiling one program may take unless configured otherwise. */
+    public static final Duration DEFAULT_COMPILE_TIMEOUT = Duration.ofSeconds(60);
 
     private static final KieServices KIE = KieServices.Factory.get();
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
+    /** Compiles run here so that one that overruns its time can be abandoned (daemon threads). */
+    private static final ExecutorService COMPILING = Executors.newCachedThreadPool(task -> {
+        Thread thread = new Thread(task, "rules-compiler");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final ClassLoader classLoader;
+    private final Duration timeout;
 
     /**
      * @param classLoader the application's class loader: it must see the fact classes, and a
      *        thread whose context loader is the JDK's would otherwise break the build
+     * @param timeout how long compiling one program may take before it is refused
      */
-    public RulesetCompiler(ClassLoader classLoader) {
+    public RulesetCompiler(ClassLoader classLoader, Duration timeout) {
         this.classLoader = classLoader;
+        this.timeout = timeout;
     }
 
+    public RulesetCompiler(ClassLoader classLoader) {
+        this(classLoader, DEFAULT_COMPILE_TIMEOUT);
+    }
+
+    /** @throws RulesetCompilationException listing every problem, or saying the compile overran its time */
     public Ruleset compile(Path programDir) {
         String programId = programDir.getFileName().toString();
-        List<Diagnostic> problems = new ArrayList<>();
-        Map<String, String> sources = readSources(programDir);
+        Future<Ruleset> compiling = COMPILING.submit(() -> compileNow(programDir, programId));
+        try {
+            return compiling.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            compiling.cancel(true);
+            throw new RulesetCompilationException(programId, List.of(new Diagnostic(new SourcePosition(programId, 0, 0),
+                    "compiling took longer than " + timeout.toMillis() + " ms, the limit set by"
+                            + " partner-tiers.rules.compile-timeout", null)));
+        } catch (InterruptedException e) {
+            compiling.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while compiling " + programId, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException("Compiling " + programId + " failed", e.getCause());
+        }
+    }
 
-        ProgramDescriptor descriptor = parseDescriptor(sources.get(DESCRIPTOR), problems);
+    private Ruleset compileNow(Path programDir, String programId) {
+        ProgramSources read = ProgramSources.read(programDir);
+        List<Diagnostic> problems = new ArrayList<>(read.problems());
+        Map<String, String> sources = read.texts();
+
+        String descriptorText = sources.get(DESCRIPTOR);
+        ProgramDescriptor descriptor = descriptorText == null || SourceCharacters.check(DESCRIPTOR, descriptorText, problems)
+                ? parseDescriptor(descriptorText, problems) : null;
         if (sources.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
             problems.add(new Diagnostic(new SourcePosition(programId, 0, 0),
                     "no .drl file: a program needs at least one rule", null));
@@ -72,13 +111,13 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(programId, problems);
         }
 
-        // rules run unsandboxed: nothing that fails the lint is ever handed to the compiler
-        problems.addAll(new DrlLinter().lint(drlSources(sources)));
+        // rules run unsandboxed: nothing the checker has not accepted is ever handed to the compiler
+        problems.addAll(new RuleChecker().check(programId, read.drl()));
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(programId, problems);
         }
 
-        String version = contentHash(sources);
+        String version = read.version();
         KieBase kieBase = build(programId, version, sources, problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(programId, problems);
@@ -92,22 +131,7 @@ public final class RulesetCompiler {
 
     /** The version a program folder would compile to: the content hash of its rules, without compiling. */
     public static String versionOf(Path programDir) {
-        return contentHash(readSources(programDir));
-    }
-
-    private static Map<String, String> readSources(Path programDir) {
-        try (Stream<Path> files = Files.list(programDir)) {
-            Map<String, String> sources = new LinkedHashMap<>();
-            for (Path file : files.filter(Files::isRegularFile)
-                    .filter(f -> f.getFileName().toString().endsWith(".drl")
-                            || f.getFileName().toString().equals(DESCRIPTOR))
-                    .sorted(Comparator.comparing(f -> f.getFileName().toString())).toList()) {
-                sources.put(file.getFileName().toString(), Files.readString(file, StandardCharsets.UTF_8));
-            }
-            return sources;
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read program folder " + programDir, e);
-        }
+        return ProgramSources.read(programDir).version();
     }
 
     private static ProgramDescriptor parseDescriptor(String text, List<Diagnostic> problems) {
@@ -147,7 +171,7 @@ public final class RulesetCompiler {
         KieBuilder builder = KIE.newKieBuilder(files, classLoader);
         builder.buildAll(ExecutableModelProject.class);
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
-        problems.addAll(new DroolsMessages(drlSources(sources), fileByPath).translate(errors));
+        problems.addAll(new DroolsMessages(drl(sources), fileByPath).translate(errors));
         if (!problems.isEmpty()) {
             KIE.getRepository().removeKieModule(releaseId);
             return null;
@@ -165,24 +189,9 @@ public final class RulesetCompiler {
         return declared.find() ? declared.group(1).replace('.', '/') + "/" : "";
     }
 
-    private static Map<String, String> drlSources(Map<String, String> sources) {
+    private static Map<String, String> drl(Map<String, String> sources) {
         Map<String, String> drl = new LinkedHashMap<>(sources);
         drl.remove(DESCRIPTOR);
         return drl;
-    }
-
-    static String contentHash(Map<String, String> sources) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sources.forEach((name, text) -> {
-                sha.update(name.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-                sha.update(text.getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) 0);
-            });
-            return HexFormat.of().formatHex(sha.digest()).substring(0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is always present", e);
-        }
     }
 }

@@ -16,9 +16,9 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +32,9 @@ import io.quarkus.runtime.StartupEvent;
 
 /**
  * The programs this service answers for: every sub-folder of the rules folder, compiled once at
- * start-up. Any error in any program stops start-up, with every diagnostic listed.
+ * start-up. A program with any problem is refused and logged with every diagnostic, while the
+ * others serve; readiness and {@code GET /admin/rules/status} show the refusal until a corrected
+ * version is loaded.
  */
 @ApplicationScoped
 public class RulesetRegistry {
@@ -40,36 +42,59 @@ public class RulesetRegistry {
     private static final Logger LOG = Logger.getLogger(RulesetRegistry.class);
 
     private final Path rulesDir;
+    private final RulesetCompiler compiler;
     private volatile Map<String, Ruleset> rulesets = Map.of();
+    private final Map<String, Refusal> refusedAtStartup = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile Instant startedAt;
 
+    /** A program refused at start-up: the version tried and every diagnostic, {@code program/file:line:column: …}. */
+    public record Refusal(Instant at, String version, List<String> diagnostics) {
+    }
+
     RulesetRegistry(PartnerTiersConfig config) {
         this.rulesDir = Path.of(config.rules().dir());
+        this.compiler = new RulesetCompiler(RulesetRegistry.class.getClassLoader(), config.rules().compileTimeout());
     }
 
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
-        rulesets = loadAll(rulesDir, RulesetRegistry.class.getClassLoader());
-        loaded = true;
+        Loaded all = loadAll(rulesDir, compiler);
+        rulesets = all.programs();
         startedAt = Instant.now();
+        for (RulesetCompilationException failure : all.failures()) {
+            List<String> diagnostics = failure.diagnostics().stream().map(d -> failure.programId() + "/" + d).toList();
+            refusedAtStartup.put(failure.programId(), new Refusal(startedAt, versionOf(failure.programId()), diagnostics));
+            LOG.errorf("Program %s refused, not served:%n  %s", failure.programId(), String.join("\n  ", diagnostics));
+        }
+        loaded = true;
         LOG.infof("Loaded %d program(s) from %s in %d ms: %s", rulesets.size(), rulesDir.toAbsolutePath(),
                 (System.nanoTime() - started) / 1_000_000, String.join(", ", new TreeSet<>(rulesets.keySet())));
     }
 
+    private String versionOf(String programId) {
+        try {
+            return RulesetCompiler.versionOf(rulesDir.resolve(programId));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** What loading a rules folder gave: the programs that may serve and the refusals of the others. */
+    public record Loaded(Map<String, Ruleset> programs, List<RulesetCompilationException> failures) {
+    }
+
     /**
      * Compiles every program folder under {@code rulesDir}, two at a time (the executable model
-     * compiles Java, which is CPU-bound).
-     *
-     * @throws RulesetCompilationException listing the problems of every failing program
+     * compiles Java, which is CPU-bound), then drops every program that fails on an empty profile
+     * (and those that ask about it).
      */
-    public static Map<String, Ruleset> loadAll(Path rulesDir, ClassLoader classLoader) {
+    public static Loaded loadAll(Path rulesDir, RulesetCompiler compiler) {
         if (!Files.isDirectory(rulesDir)) {
             throw new IllegalStateException("Rules folder not found: " + rulesDir.toAbsolutePath()
                     + " (set partner-tiers.rules.dir)");
         }
         List<Path> programDirs = programFolders(rulesDir);
-        RulesetCompiler compiler = new RulesetCompiler(classLoader);
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, programDirs.size())));
         try {
             List<CompletableFuture<Ruleset>> builds = programDirs.stream()
@@ -89,11 +114,12 @@ public class RulesetRegistry {
                     }
                 }
             }
-            failures.addAll(failuresOnAnEmptyProfile(compiled));
-            if (!failures.isEmpty()) {
-                throw new RulesLoadException(rulesDir, failures);
+            for (List<RulesetCompilationException> failing = failuresOnAnEmptyProfile(compiled); !failing.isEmpty();
+                    failing = failuresOnAnEmptyProfile(compiled)) {
+                failing.forEach(failure -> compiled.remove(failure.programId()));
+                failures.addAll(failing);
             }
-            return Map.copyOf(compiled);
+            return new Loaded(Map.copyOf(compiled), List.copyOf(failures));
         } finally {
             pool.shutdown();
         }
@@ -149,8 +175,19 @@ public class RulesetRegistry {
         return rulesDir;
     }
 
+    /** The compiler every path of this service loads programs with, bounded by the configured budget. */
+    public RulesetCompiler compiler() {
+        return compiler;
+    }
+
+    /** Programs refused at start-up and not loaded since, by id. */
+    public Map<String, Refusal> refusedAtStartup() {
+        return Map.copyOf(refusedAtStartup);
+    }
+
     /** Swaps one program's ruleset in, or unloads the program when {@code ruleset} is null. */
     public synchronized void replace(String programId, Ruleset ruleset) {
+        refusedAtStartup.remove(programId);
         Map<String, Ruleset> next = new LinkedHashMap<>(rulesets);
         if (ruleset == null) {
             next.remove(programId);
@@ -172,22 +209,5 @@ public class RulesetRegistry {
 
     public boolean isLoaded() {
         return loaded;
-    }
-
-    /** Start-up failure naming every program in error and each of its diagnostics. */
-    public static class RulesLoadException extends RuntimeException {
-
-        private final List<RulesetCompilationException> failures;
-
-        RulesLoadException(Path rulesDir, List<RulesetCompilationException> failures) {
-            super("Rules in " + rulesDir + " do not compile; the service will not start.\n"
-                    + failures.stream().flatMap(f -> f.diagnostics().stream().map(d -> "  " + f.programId() + "/" + d))
-                            .collect(Collectors.joining("\n")));
-            this.failures = List.copyOf(failures);
-        }
-
-        public List<RulesetCompilationException> failures() {
-            return failures;
-        }
     }
 }

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.partnertiers.rules.Diagnostic;
 import io.partnertiers.rules.Ruleset;
 import io.partnertiers.rules.RulesetCompilationException;
+import io.partnertiers.rules.RulesetCompiler;
 import io.partnertiers.rules.RulesetRegistry;
 import io.partnertiers.rules.SourcePosition;
 
@@ -82,12 +83,10 @@ public final class ValidateCommand {
         if (!Files.isDirectory(rulesDir)) {
             errors.add(new Diagnostic(new SourcePosition(rulesDir.toString(), 0, 0), "not a folder", null));
         } else {
-            try {
-                rulesets = RulesetRegistry.loadAll(rulesDir, classLoader);
-            } catch (RulesetRegistry.RulesLoadException e) {
-                for (RulesetCompilationException failure : e.failures()) {
-                    failure.diagnostics().forEach(d -> errors.add(inProgram(failure.programId(), d)));
-                }
+            RulesetRegistry.Loaded loaded = RulesetRegistry.loadAll(rulesDir, new RulesetCompiler(classLoader));
+            rulesets = loaded.programs();
+            for (RulesetCompilationException failure : loaded.failures()) {
+                failure.diagnostics().forEach(d -> errors.add(inProgram(failure.programId(), d)));
             }
         }
         List<Scenario> scenarios = new ArrayList<>();

@@ -1,0 +1,420 @@
+package io.partnertiers.rules;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import org.drools.drl.ast.descr.AnnotationDescr;
+import org.drools.drl.ast.descr.BaseDescr;
+import org.drools.drl.ast.descr.ExprConstraintDescr;
+import org.drools.drl.ast.descr.GlobalDescr;
+import org.drools.drl.ast.descr.ImportDescr;
+import org.drools.drl.ast.descr.PackageDescr;
+import org.drools.drl.ast.descr.PatternDescr;
+import org.drools.drl.ast.descr.RuleDescr;
+import org.drools.drl.parser.DrlParser;
+import org.drools.drl.parser.DroolsError;
+import org.drools.drl.parser.ParserError;
+
+import com.github.javaparser.JavaParser;
+import com.github.javaparser.ParseResult;
+import com.github.javaparser.ParserConfiguration;
+import com.github.javaparser.ast.stmt.BlockStmt;
+
+/**
+ * The gate every rules file passes before anything compiles it (start-up, live reload,
+ * {@code validate}, the tests). Drools runs constraints and consequences as Java with no sandbox,
+ * so the checker accepts only the small language criterion rules are written in and rejects the
+ * rest, as an allowlist: first the characters ({@link SourceCharacters}), then Drools' own DRL
+ * parser gives the package description, whose every part must be one this grammar allows:
+ * <pre>
+ *   file       := "package rules.&lt;program_id&gt;;" "import io.partnertiers.facts.Partner;"
+ *                 "global io.partnertiers.evaluation.Scorecard scorecard;" { rule }
+ *   rule       := "rule" name "@tier(" id ")" "@criterion(" id ")" "@required(" number | true ")"
+ *                 "when" "Partner(" constraint ")" "then" "scorecard.measured(drools, $actual);" "end"
+ *   constraint := see {@link MeasureExpression}, measures from {@link MeasureVocabulary}
+ * </pre>
+ * Every string a rule holds (its name, annotation values, measure arguments) is held to a
+ * character allowlist too, because Drools copies them into the Java it generates.
+ */
+public final class RuleChecker {
+
+    static final String FACT_TYPE = "Partner";
+    static final String FACT_IMPORT = "io.partnertiers.facts.Partner";
+    static final String SCORECARD_TYPE = "io.partnertiers.evaluation.Scorecard";
+    static final String SCORECARD = "scorecard";
+    static final String CONSEQUENCE = "scorecard.measured(drools, $actual);";
+    static final Set<String> ANNOTATIONS = Set.of("tier", "criterion", "required");
+    /** The most rules one program may hold; the largest shipped program has 28. */
+    static final int MAX_RULES = 500;
+    private static final String ONE_PATTERN = "the condition is one pattern: Partner( $actual : <measure> )";
+
+    private static final Pattern RULE_NAME = Pattern.compile("[\\p{L}\\p{N} :,.()'&/%+_!?#-]{1,120}");
+    private static final Pattern ID_LITERAL = Pattern.compile("\"[A-Za-z0-9][A-Za-z0-9_-]{0,63}\"");
+    private static final Pattern REQUIRED_LITERAL = Pattern.compile("true|\\d{1,9}(\\.\\d{1,6})?");
+    private static final Pattern PARSER_NOISE = Pattern.compile("^\\[ERR \\d+\\]\\s*(Line \\d+:\\d+\\s*)?");
+    private static final Pattern RULE_IN_MESSAGE = Pattern.compile("in rule \"([^\"]*)\"");
+    private static final BlockStmt EXPECTED_CONSEQUENCE = javaParser().parseBlock("{" + CONSEQUENCE + "}").getResult()
+            .orElseThrow();
+
+    private final MeasureVocabulary measures;
+    /** JavaParser is not thread-safe: one per checker, and a checker per compile. */
+    private final JavaParser java = javaParser();
+
+    public RuleChecker() {
+        this(MeasureVocabulary.PARTNER);
+    }
+
+    RuleChecker(MeasureVocabulary measures) {
+        this.measures = measures;
+    }
+
+    private static JavaParser javaParser() {
+        return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    }
+
+    /** @return every problem of every file, each at its file, line and column; empty when all may compile */
+    public List<Diagnostic> check(String programId, Map<String, String> drlByFile) {
+        List<Diagnostic> problems = new ArrayList<>();
+        int rules = 0;
+        for (Map.Entry<String, String> drl : drlByFile.entrySet()) {
+            rules += checkFile(programId, drl.getKey(), drl.getValue(), problems);
+        }
+        if (rules > MAX_RULES) {
+            problems.add(new Diagnostic(new SourcePosition(programId, 0, 0), "the program has " + rules
+                    + " rules; a program may have at most " + MAX_RULES, null));
+        }
+        return problems;
+    }
+
+    /** @return how many rules the file declares */
+    private int checkFile(String programId, String file, String text, List<Diagnostic> problems) {
+        if (!SourceCharacters.check(file, text, problems)) {
+            return 0;
+        }
+        PackageDescr pkg = parse(file, text, problems);
+        if (pkg == null) {
+            return 0;
+        }
+        FileChecks checks = new FileChecks(file, text, problems);
+        checks.packageLevel(pkg, "rules." + programId.replace('-', '_'));
+        for (RuleDescr rule : pkg.getRules()) {
+            checks.rule(rule);
+        }
+        return pkg.getRules().size();
+    }
+
+    private static PackageDescr parse(String file, String text, List<Diagnostic> problems) {
+        RuleIndex rules = new RuleIndex();
+        rules.scan(file, text);
+        DrlParser parser = new DrlParser();
+        PackageDescr pkg;
+        try {
+            pkg = parser.parse(false, text);
+        } catch (Exception | StackOverflowError e) {
+            problems.add(new Diagnostic(new SourcePosition(file, 1, 1), "cannot be read as DRL: " + e.getMessage(), null));
+            return null;
+        }
+        if (parser.hasErrors() || pkg == null) {
+            for (DroolsError error : parser.getErrors()) {
+                int line = error instanceof ParserError p ? p.getRow() : Math.max(error.getLines()[0], 0);
+                int column = error instanceof ParserError p ? p.getCol() + 1 : 1;
+                String message = PARSER_NOISE.matcher(error.getMessage().trim()).replaceFirst("");
+                var named = RULE_IN_MESSAGE.matcher(message);
+                problems.add(new Diagnostic(new SourcePosition(file, Math.max(line, 1), Math.max(column, 1)),
+                        message, named.find() ? named.group(1) : rules.ruleAt(line)));
+            }
+            if (problems.isEmpty()) {
+                problems.add(new Diagnostic(new SourcePosition(file, 1, 1), "cannot be read as DRL", null));
+            }
+            return null;
+        }
+        return pkg;
+    }
+
+    /** The checks of one parsed file, reporting at positions in its text. */
+    private final class FileChecks {
+
+        private final String file;
+        private final String text;
+        private final List<Diagnostic> problems;
+        private final RuleIndex index = new RuleIndex();
+
+        FileChecks(String file, String text, List<Diagnostic> problems) {
+            this.file = file;
+            this.text = text;
+            this.problems = problems;
+            index.scan(file, text);
+        }
+
+        void packageLevel(PackageDescr pkg, String expectedPackage) {
+            if (!expectedPackage.equals(pkg.getName())) {
+                reject(pkg, null, pkg.getName() == null || pkg.getName().isEmpty() ? "no package declaration"
+                        : "package '" + pkg.getName() + "'", "the first line must be 'package " + expectedPackage
+                                + ";' (the program folder's name with '_' for '-')");
+            }
+            Set<String> imported = new HashSet<>();
+            for (ImportDescr anImport : pkg.getImports()) {
+                if (!FACT_IMPORT.equals(anImport.getTarget()) || !imported.add(anImport.getTarget())) {
+                    problems.add(new Diagnostic(positionOf(anImport, anImport.getTarget()), "import of "
+                            + printable(anImport.getTarget()) + " is not allowed: the one import is 'import "
+                            + FACT_IMPORT + ";' (rules measure partners, nothing else)", null));
+                }
+            }
+            if (!pkg.getRules().isEmpty() && !imported.contains(FACT_IMPORT)) {
+                reject(pkg, null, "no import of " + FACT_IMPORT, "add 'import " + FACT_IMPORT + ";'");
+            }
+            List<GlobalDescr> globals = pkg.getGlobals();
+            for (int i = 0; i < globals.size(); i++) {
+                GlobalDescr global = globals.get(i);
+                if (i > 0 || !SCORECARD_TYPE.equals(global.getType()) || !SCORECARD.equals(global.getIdentifier())) {
+                    reject(global, null, "global " + global.getType() + " " + global.getIdentifier(),
+                            "the one global is 'global " + SCORECARD_TYPE + " " + SCORECARD + ";'");
+                }
+            }
+            if (!pkg.getRules().isEmpty() && globals.isEmpty()) {
+                reject(pkg, null, "no scorecard global", "add 'global " + SCORECARD_TYPE + " " + SCORECARD + ";'");
+            }
+            String instead = "rules hold criterion rules only; ask for a new measure instead";
+            pkg.getFunctions().forEach(f -> reject(f, null, "function " + f.getName(), instead));
+            pkg.getFunctionImports().forEach(f -> reject(f, null, "import function " + f.getTarget(), instead));
+            pkg.getAccumulateImports().forEach(a -> reject(a, null, "import accumulate " + a.getTarget(), instead));
+            pkg.getTypeDeclarations().forEach(t -> reject(t, null, "declare " + t.getTypeName(), instead));
+            pkg.getEnumDeclarations().forEach(t -> reject(t, null, "declare enum " + t.getTypeName(), instead));
+            pkg.getEntryPointDeclarations().forEach(e -> reject(e, null, "entry point " + e.getEntryPointId(), instead));
+            pkg.getWindowDeclarations().forEach(w -> reject(w, null, "window " + w.getName(), instead));
+            pkg.getAttributes().forEach(a -> reject(a, null, "package attribute '" + a.getName() + "'", instead));
+            if (pkg.getUnit() != null) {
+                reject(pkg.getUnit(), null, "unit " + pkg.getUnit().getTarget(), instead);
+            }
+        }
+
+        void rule(RuleDescr rule) {
+            String name = rule.getName();
+            if (rule.isQuery()) {
+                reject(rule, null, "query " + name, "rules hold criterion rules only; queries are not part of them");
+                return;
+            }
+            if (!RULE_NAME.matcher(name).matches()) {
+                reject(rule, null, "rule name \"" + printable(name) + "\"", "a rule name has 1 to 120 letters,"
+                        + " digits, spaces and the punctuation : , . ( ) ' & / % + _ ! ? # -");
+                name = null;
+            }
+            if (rule.getParentName() != null) {
+                reject(rule, name, "extends " + rule.getParentName(), "each rule stands alone; copy the rule instead");
+            }
+            rule.getAttributes().values().forEach(a -> reject(a, ruleName(rule), "rule attribute '" + a.getName() + "'",
+                    "criterion rules take no attributes (salience, timer, dialect, enabled…); state the criterion with"
+                            + " @tier, @criterion and @required"));
+            rule.getNamedConsequences().keySet().forEach(c -> reject(rule, ruleName(rule), "named consequence then["
+                    + c + "]", "a rule has one consequence: " + CONSEQUENCE));
+            annotations(rule);
+            condition(rule);
+            consequence(rule);
+        }
+
+        private void annotations(RuleDescr rule) {
+            Set<String> seen = new HashSet<>();
+            for (AnnotationDescr annotation : rule.getAnnotations()) {
+                String name = annotation.getName();
+                SourcePosition at = inRule(rule, "@" + name);
+                if (!ANNOTATIONS.contains(name)) {
+                    problems.add(new Diagnostic(at, "annotation @" + name + " is not allowed: a criterion rule carries"
+                            + " exactly @tier(\"…\"), @criterion(\"…\") and @required(…)", ruleName(rule)));
+                    continue;
+                }
+                seen.add(name);
+                Map<String, Object> values = annotation.getValueMap();
+                Object value = annotation.getValue();
+                boolean single = values.size() == 1 && values.containsKey("value") && value instanceof String;
+                Pattern allowed = name.equals("required") ? REQUIRED_LITERAL : ID_LITERAL;
+                if (!single || !allowed.matcher(((String) value).trim()).matches()) {
+                    String expected = name.equals("required") ? "@required(N) with a plain number such as 15 or 4.2,"
+                            + " or @required(true)" : "@" + name + "(\"ID\") with 1 to 64 letters, digits, '_' or '-'";
+                    problems.add(new Diagnostic(at, "@" + name + "(" + printable(String.valueOf(values.size() == 1
+                            ? value : values)) + ") is not allowed: write " + expected, ruleName(rule)));
+                }
+            }
+            for (String required : ANNOTATIONS) {
+                if (!seen.contains(required)) {
+                    problems.add(new Diagnostic(positionOf(rule), "missing @" + required
+                            + ": every rule states @tier(\"…\"), @criterion(\"…\") and @required(…)", ruleName(rule)));
+                }
+            }
+        }
+
+        private void condition(RuleDescr rule) {
+            List<BaseDescr> conditions = rule.getLhs() == null ? List.of() : List.copyOf(rule.getLhs().getDescrs());
+            if (conditions.isEmpty()) {
+                reject(rule, ruleName(rule), "a rule without a condition", ONE_PATTERN);
+            }
+            boolean seen = false;
+            for (BaseDescr condition : conditions) {
+                boolean allowed = isAllowedPattern(rule, condition);
+                if (allowed && seen) {
+                    reject(condition, ruleName(rule), "a second pattern", ONE_PATTERN);
+                }
+                seen |= allowed;
+            }
+        }
+
+        /** Reports what is wrong with one condition; true when it is {@code Partner( $actual : <measure> )}. */
+        private boolean isAllowedPattern(RuleDescr rule, BaseDescr condition) {
+            if (condition.getClass() != PatternDescr.class) {
+                reject(condition, ruleName(rule), construct(condition), ONE_PATTERN
+                        + "; not, exists, eval, forall, or, accumulate and collect are not part of criterion rules");
+                return false;
+            }
+            PatternDescr pattern = (PatternDescr) condition;
+            String found = !FACT_TYPE.equals(pattern.getObjectType()) ? "a pattern on " + pattern.getObjectType()
+                    : pattern.getSource() != null ? "'from', 'entry-point', 'accumulate' or 'collect'"
+                    : !pattern.getBehaviors().isEmpty() ? "a window ('over')"
+                    : pattern.getIdentifier() != null ? "a binding of the pattern (" + pattern.getIdentifier() + " :)"
+                    : pattern.isQuery() || pattern.isUnification() || !pattern.getAnnotations().isEmpty()
+                            ? "an annotated, query or unification pattern" : null;
+            if (found != null) {
+                reject(pattern, ruleName(rule), found, ONE_PATTERN);
+                return false;
+            }
+            List<? extends BaseDescr> constraints = pattern.getDescrs();
+            if (constraints.isEmpty()) {
+                reject(pattern, ruleName(rule), "an empty pattern", ONE_PATTERN);
+                return false;
+            }
+            for (int i = 0; i < constraints.size(); i++) {
+                BaseDescr constraint = constraints.get(i);
+                if (i > 0 || !(constraint instanceof ExprConstraintDescr expression)
+                        || expression.getType() != ExprConstraintDescr.Type.NAMED) {
+                    reject(constraint, ruleName(rule), "a further constraint '" + constraint.getText() + "'", ONE_PATTERN
+                            + " (the threshold is @required, never a comparison in the pattern)");
+                    return false;
+                }
+            }
+            ExprConstraintDescr constraint = (ExprConstraintDescr) constraints.get(0);
+            String expression = constraint.getExpression();
+            SourcePosition at = positionOf(constraint);
+            try {
+                MeasureExpression.Call call = MeasureExpression.parse(expression);
+                String problem = measures.problemWith(call);
+                if (problem != null) {
+                    problems.add(new Diagnostic(shift(at, expression, call.offset()), problem, ruleName(rule)));
+                }
+            } catch (MeasureExpression.Rejected e) {
+                problems.add(new Diagnostic(shift(at, expression, e.offset()), e.getMessage(), ruleName(rule)));
+            }
+            return true;
+        }
+
+        /** The consequence is parsed as Java and must be the very statement the engine defines. */
+        private void consequence(RuleDescr rule) {
+            String code = rule.getConsequence() == null ? "" : rule.getConsequence().toString();
+            SourcePosition at = consequencePosition(rule);
+            ParseResult<BlockStmt> parsed = java.parseBlock("{" + code + "\n}");
+            boolean exact = parsed.isSuccessful() && parsed.getResult().isPresent()
+                    && parsed.getResult().get().getAllContainedComments().isEmpty()
+                    && parsed.getResult().get().getOrphanComments().isEmpty()
+                    && EXPECTED_CONSEQUENCE.equals(parsed.getResult().get());
+            if (!exact) {
+                String found = code.strip().replaceAll("\\s+", " ");
+                problems.add(new Diagnostic(at, "the consequence must be exactly '" + CONSEQUENCE + "'"
+                        + (found.isEmpty() ? ", found nothing" : ", found '" + printable(abbreviate(found)) + "'")
+                        + " (comments go above the rule)", ruleName(rule)));
+            }
+        }
+
+        private void reject(BaseDescr where, String rule, String found, String instead) {
+            problems.add(new Diagnostic(positionOf(where), printable(found) + " is not allowed: " + instead, rule));
+        }
+
+        private String ruleName(RuleDescr rule) {
+            return RULE_NAME.matcher(rule.getName()).matches() ? rule.getName() : null;
+        }
+
+        private SourcePosition positionOf(BaseDescr descr) {
+            if (descr instanceof RuleDescr rule && descr.getLine() <= 0) {
+                return index.positionOf(rule.getName(), file);
+            }
+            return descr.getLine() > 0 ? new SourcePosition(file, descr.getLine(), descr.getColumn() + 1)
+                    : new SourcePosition(file, 1, 1);
+        }
+
+        /** Where {@code needle} first appears from the start of {@code descr}, or {@code descr} itself. */
+        private SourcePosition positionOf(BaseDescr descr, String needle) {
+            SourcePosition start = positionOf(descr);
+            int found = text.indexOf(needle, offsetOf(start.line()) + start.column() - 1);
+            return found < 0 ? start : SourcePosition.of(file, text, found);
+        }
+
+        /** Where {@code needle} first appears after the rule's header line (annotations carry no position). */
+        private SourcePosition inRule(RuleDescr rule, String needle) {
+            SourcePosition header = positionOf(rule);
+            int from = offsetOf(header.line());
+            int found = text.indexOf(needle, from);
+            return found < 0 ? header : SourcePosition.of(file, text, found);
+        }
+
+        /** The first character of the consequence, after {@code then}. */
+        private SourcePosition consequencePosition(RuleDescr rule) {
+            int line = rule.getConsequenceLine();
+            if (line <= 0) {
+                return positionOf(rule);
+            }
+            int then = text.indexOf("then", offsetOf(line));
+            if (then < 0) {
+                return positionOf(rule);
+            }
+            int start = then + "then".length();
+            while (start < text.length() && Character.isWhitespace(text.charAt(start))) {
+                start++;
+            }
+            return SourcePosition.of(file, text, Math.min(start, text.length()));
+        }
+
+        private SourcePosition shift(SourcePosition at, String expression, int offset) {
+            String before = expression.substring(0, Math.min(offset, expression.length()));
+            int newlines = (int) before.chars().filter(c -> c == '\n').count();
+            return newlines == 0 ? new SourcePosition(file, at.line(), at.column() + offset)
+                    : new SourcePosition(file, at.line() + newlines, before.length() - before.lastIndexOf('\n'));
+        }
+
+        private int offsetOf(int line) {
+            int offset = 0;
+            for (int i = 1; i < line && offset >= 0; i++) {
+                offset = text.indexOf('\n', offset) + 1;
+                if (offset == 0) {
+                    return text.length();
+                }
+            }
+            return offset;
+        }
+    }
+
+    private static String construct(BaseDescr descr) {
+        String type = descr.getClass().getSimpleName().replace("Descr", "");
+        return switch (type) {
+            case "Not" -> "not";
+            case "Exists" -> "exists";
+            case "Eval" -> "eval";
+            case "Forall" -> "forall";
+            case "Or" -> "or";
+            case "And" -> "and";
+            case "ConditionalBranch", "NamedConsequence" -> "if/do/break";
+            default -> type.toLowerCase();
+        };
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 80 ? text : text.substring(0, 77) + "…";
+    }
+
+    /** Anything echoed back from a rule file is shown with its control characters visible. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder();
+        text.codePoints().forEach(c -> out.append(SourceCharacters.isAllowed(c) && c != '\n' && c != '\r'
+                ? Character.toString(c) : String.format("\\x{%X}", c)));
+        return abbreviate(out.toString());
+    }
+}
