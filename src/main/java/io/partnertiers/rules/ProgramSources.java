@@ -98,6 +98,6 @@ record ProgramSources(Map<String, String> texts, List<Diagnostic> problems, Stri
     }
 
     private static Diagnostic at(String file, String message) {
-        return new Diagnostic(new SourcePosition(file, 0, 0), message, null);
+        return new Diagnostic(new SourcePosition(file, 1, 1), message, null);
     }
 }

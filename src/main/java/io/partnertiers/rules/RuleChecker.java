@@ -79,32 +79,33 @@ public final class RuleChecker {
     /** @return every problem of every file, each at its file, line and column; empty when all may compile */
     public List<Diagnostic> check(String programId, Map<String, String> drlByFile) {
         List<Diagnostic> problems = new ArrayList<>();
-        int rules = 0;
+        int rulesBefore = 0;
         for (Map.Entry<String, String> drl : drlByFile.entrySet()) {
-            rules += checkFile(programId, drl.getKey(), drl.getValue(), problems);
-        }
-        if (rules > MAX_RULES) {
-            problems.add(new Diagnostic(new SourcePosition(programId, 0, 0), "the program has " + rules
-                    + " rules; a program may have at most " + MAX_RULES, null));
+            rulesBefore = checkFile(programId, drl.getKey(), drl.getValue(), rulesBefore, problems);
         }
         return problems;
     }
 
-    /** @return how many rules the file declares */
-    private int checkFile(String programId, String file, String text, List<Diagnostic> problems) {
+    /** @return how many rules the program has up to and including this file */
+    private int checkFile(String programId, String file, String text, int rulesBefore, List<Diagnostic> problems) {
         if (!SourceCharacters.check(file, text, problems)) {
-            return 0;
+            return rulesBefore;
         }
         PackageDescr pkg = parse(file, text, problems);
         if (pkg == null) {
-            return 0;
+            return rulesBefore;
         }
         FileChecks checks = new FileChecks(file, text, problems);
         checks.packageLevel(pkg, "rules." + programId.replace('-', '_'));
+        int rules = rulesBefore;
         for (RuleDescr rule : pkg.getRules()) {
+            if (++rules > MAX_RULES) {
+                checks.reject(rule, null, "rule number " + rules, "a program has at most " + MAX_RULES + " rules");
+                break;
+            }
             checks.rule(rule);
         }
-        return pkg.getRules().size();
+        return rules;
     }
 
     private static PackageDescr parse(String file, String text, List<Diagnostic> problems) {

@@ -149,6 +149,8 @@ class RulesGuideTest {
         assertErrorShown(guide, "elite.drl", text -> text.replace("@tier(\"ELITE\") @criterion(\"certified-staff\")",
                 "@tier(\"ELIT\") @criterion(\"certified-staff\")"));
         assertErrorShown(guide, "premier.drl", text -> text.substring(0, text.indexOf("rule ")));
+        assertErrorShown(guide, "premier.drl", text -> text.replace("import io.partnertiers.facts.Partner;",
+                "import io.partnertiers.facts.Partner;\nimport java.io.File;"));
     }
 
     private void assertErrorShown(String guide, String file, UnaryOperator<String> mistake) {
