@@ -66,9 +66,9 @@ public final class HostileRules {
                 (header + "// padding\n".repeat(1_000_000)).getBytes(StandardCharsets.UTF_8)), "1:1"));
         cases.add(new Case("not-utf-8", file -> Files.write(file, new byte[] {'p', 'a', (byte) 0xC3, '(', '\n'}), "1:1"));
         cases.add(new Case("byte-order-mark", file -> Files.writeString(file, "\uFEFF" + header), "1:1"));
-        cases.add(new Case("hundred-thousand-brackets-on-short-lines", file -> Files.writeString(file, header
+        cases.add(new Case("twenty-thousand-brackets-on-short-lines", file -> Files.writeString(file, header
                 + "rule \"Deep\"\n    @tier(\"FORMULATING\") @criterion(\"readiness-points\") @required(0)\nwhen\n"
-                + "    Partner( $actual : " + "(\n".repeat(100_000) + "readinessPoints" + ")\n".repeat(100_000)
+                + "    Partner( $actual : " + "(\n".repeat(20_000) + "readinessPoints" + ")\n".repeat(20_000)
                 + " )\nthen\n    scorecard.measured(drools, $actual);\nend\n"), "16:1"));
         cases.add(new Case("symbolic-link-to-a-system-file", file -> Files.createSymbolicLink(file,
                 Path.of("/etc/hostname")), "1:1"));

@@ -103,7 +103,7 @@ public final class RulesetCompiler {
         String descriptorText = sources.get(DESCRIPTOR);
         ProgramDescriptor descriptor = descriptorText == null || SourceCharacters.check(DESCRIPTOR, descriptorText, problems)
                 ? parseDescriptor(descriptorText, problems) : null;
-        if (sources.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
+        if (read.problems().isEmpty() && sources.keySet().stream().noneMatch(f -> f.endsWith(".drl"))) {
             problems.add(new Diagnostic(new SourcePosition(programId, 0, 0),
                     "no .drl file: a program needs at least one rule", null));
         }
