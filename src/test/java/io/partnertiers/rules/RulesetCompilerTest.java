@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -118,7 +119,7 @@ class RulesetCompilerTest {
     void shouldReportAMisspeltMeasureAtItsRule() throws IOException {
         List<Diagnostic> problems = failures(program(DESCRIPTOR, VALID_RULES.replace("certifiedStaff )", "certifiedStaf )")));
 
-        assertEquals("tiers.drl:10:14", problems.get(0).position().toString(), problems.toString());
+        assertEquals("tiers.drl:10:24", problems.get(0).position().toString(), problems.toString());
         assertEquals("Basic: staff", problems.get(0).rule());
         assertTrue(problems.get(0).message().contains("certifiedStaf"), problems.toString());
     }
@@ -219,5 +220,29 @@ class RulesetCompilerTest {
 
         assertEquals(Map.of(), loaded.programs());
         assertEquals(List.of(), loaded.failures());
+    }
+
+    @Test
+    void shouldRefuseAProgramWhoseCompileOverrunsItsTimeLimit() throws IOException {
+        Path dir = program(DESCRIPTOR, VALID_RULES);
+
+        RulesetCompilationException refused = assertThrows(RulesetCompilationException.class,
+                () -> new RulesetCompiler(getClass().getClassLoader(), Duration.ofMillis(1)).compile(dir));
+
+        assertEquals("test-program", refused.programId());
+        assertTrue(refused.diagnostics().get(0).message().startsWith("compiling took longer than 1 ms, the limit set by"
+                + " partner-tiers.rules.compile-timeout"), refused.diagnostics().toString());
+    }
+
+    @Test
+    void shouldReportAFileThatIsNotUtf8OrTooLargeWithoutReadingIt() throws IOException {
+        Path dir = program(DESCRIPTOR, null);
+        Files.write(dir.resolve("tiers.drl"), new byte[] {'r', 'u', 'l', 'e', (byte) 0xFF});
+        Files.writeString(dir.resolve("huge.drl"), "//" + "x".repeat(300_000));
+
+        List<String> problems = failures(dir).stream().map(Diagnostic::toString).toList();
+
+        assertEquals(List.of("huge.drl:1:1: has 300002 bytes; a rules file may have at most 262144: split the program",
+                "tiers.drl:1:1: is not UTF-8 text: save it as UTF-8"), problems);
     }
 }
