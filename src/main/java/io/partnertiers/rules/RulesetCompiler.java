@@ -47,6 +47,7 @@ public final class RulesetCompiler {
     private static final AtomicLong BUILDS = new AtomicLong();
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private static final Pattern PROGRAM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     /** Compiles run here so that one that overruns its time can be abandoned (daemon threads). */
     private static final ExecutorService COMPILING = Executors.newCachedThreadPool(task -> {
@@ -96,6 +97,11 @@ public final class RulesetCompiler {
     }
 
     private Ruleset compileNow(Path programDir, String programId) {
+        if (!PROGRAM_ID.matcher(programId).matches()) {
+            throw new RulesetCompilationException(programId, List.of(new Diagnostic(new SourcePosition(programId, 1, 1),
+                    "a program folder's name is its id: 1 to 64 lower-case letters, digits and '-', starting with a"
+                            + " letter or digit", null)));
+        }
         ProgramSources read = ProgramSources.read(programDir);
         List<Diagnostic> problems = new ArrayList<>(read.problems());
         Map<String, String> sources = read.texts();

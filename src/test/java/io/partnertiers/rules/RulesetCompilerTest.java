@@ -245,4 +245,13 @@ class RulesetCompilerTest {
         assertEquals(List.of("huge.drl:1:1: has 300002 bytes; a rules file may have at most 262144: split the program",
                 "tiers.drl:1:1: is not UTF-8 text: save it as UTF-8"), problems);
     }
+
+    @Test
+    void shouldRefuseAProgramFolderWhoseNameIsNotAnId() throws IOException {
+        Path dir = Files.createDirectories(rulesDir.resolve("Evil\"Name"));
+
+        RulesetCompilationException refused = assertThrows(RulesetCompilationException.class, () -> compile(dir));
+
+        assertTrue(refused.diagnostics().get(0).message().startsWith("a program folder's name is its id"));
+    }
 }
