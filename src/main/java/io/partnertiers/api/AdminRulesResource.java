@@ -10,7 +10,10 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnertiers.reload.ProgramStatus;
@@ -31,6 +34,13 @@ public class AdminRulesResource {
     @POST
     @Path("/reload")
     @Operation(summary = "Load every changed program now; a change that does not compile or fails a scenario is refused")
+    @APIResponse(responseCode = "200", description = "What was loaded, unloaded and refused, and the status after it")
+    @APIResponse(responseCode = "400", description = "unload is not a program id, its folder still exists, or other programs ask about it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "unload names no program this service knows",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The rules folder does not exist; every program keeps its last version",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReloadReport reload(
             @Parameter(description = "Unload this program; its folder must already be removed") @QueryParam("unload") String unload) {
         try {

@@ -30,6 +30,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.partnertiers.audit.DecisionLogUnavailableException;
 import io.partnertiers.audit.DecisionNotFoundException;
 import io.partnertiers.evaluation.ProgramNotFoundException;
+import io.partnertiers.reload.RulesFolderMissingException;
 
 /**
  * Turns every failure into an RFC 9457 problem. Bad input is a 400 naming the field; an
@@ -42,6 +43,11 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response programNotFound(ProgramNotFoundException e, UriInfo uri) {
         return Problem.of(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath(), List.of()).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response rulesFolderMissing(RulesFolderMissingException e, UriInfo uri) {
+        return Problem.of(Response.Status.CONFLICT, e.getMessage(), uri.getPath(), List.of()).toResponse();
     }
 
     @ServerExceptionMapper

@@ -12,6 +12,7 @@ import io.partnertiers.rules.RulesetRegistry;
 /**
  * Ready once the programs of the rules folder have been loaded; lists each with its ruleset
  * version, and each program refused at start-up with its first problem (the others serve).
+ * Not ready when the rules folder is missing and no program serves.
  */
 @Readiness
 @ApplicationScoped
@@ -25,7 +26,12 @@ public class RulesReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named("rules").status(registry.isLoaded());
+        boolean nothingToServe = registry.isRulesFolderMissing() && registry.all().isEmpty();
+        HealthCheckResponseBuilder response = HealthCheckResponse.named("rules")
+                .status(registry.isLoaded() && !nothingToServe);
+        if (registry.isRulesFolderMissing()) {
+            response.withData("rules-folder", "missing: " + registry.rulesDir().toAbsolutePath());
+        }
         registry.all().forEach(ruleset -> response.withData(ruleset.id(), ruleset.version()));
         registry.refusedAtStartup().forEach((id, refusal) -> response.withData(id, "refused: "
                 + (refusal.diagnostics().isEmpty() ? "" : refusal.diagnostics().get(0))

@@ -19,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.partnertiers.evaluation.ProgramNotFoundException;
 import io.partnertiers.rules.Diagnostic;
 import io.partnertiers.rules.PartnerTiersConfig;
 import io.partnertiers.rules.Ruleset;
@@ -55,6 +56,8 @@ public class RulesReloader {
     private final AtomicLong failed = new AtomicLong();
     /** Folder versions seen by the previous poll: a change is loaded once it has stopped changing. */
     private Map<String, String> lastSeen = Map.of();
+    /** A missing rules folder is said once, not at every poll. */
+    private boolean rulesFolderMissingWarned;
 
     private final Counter loadedCount;
     private final Counter refusedCount;
@@ -79,6 +82,18 @@ public class RulesReloader {
     }
 
     synchronized void poll() {
+        if (registry.isRulesFolderMissing()) {
+            if (!rulesFolderMissingWarned) {
+                rulesFolderMissingWarned = true;
+                LOG.warnf("Rules folder %s is missing: every program keeps serving its last version",
+                        registry.rulesDir().toAbsolutePath());
+            }
+            return;
+        }
+        if (rulesFolderMissingWarned) {
+            rulesFolderMissingWarned = false;
+            LOG.infof("Rules folder %s is back", registry.rulesDir().toAbsolutePath());
+        }
         Map<String, String> seen = folderVersions();
         Map<String, Ruleset> active = registry.snapshot();
         boolean settledChange = seen.entrySet().stream().anyMatch(e -> e.getValue().equals(lastSeen.get(e.getKey()))
@@ -94,16 +109,31 @@ public class RulesReloader {
      * Loads every changed program folder now.
      *
      * @param unload a program to unload, whose folder must already be gone; null for none
+     * @throws IllegalArgumentException when {@code unload} cannot be unloaded (its folder exists, others ask about it)
+     * @throws ProgramNotFoundException when {@code unload} is no program this service knows
+     * @throws RulesFolderMissingException when there is no rules folder to load from
      */
     public synchronized ReloadReport reload(String unload) {
         List<String> loaded = new ArrayList<>();
         List<String> unloaded = new ArrayList<>();
         List<String> refused = new ArrayList<>();
         if (unload != null) {
+            if (!RulesetCompiler.isProgramId(unload)) {
+                throw new IllegalArgumentException("not a program id: 1 to 64 lower-case letters, digits and '-'");
+            }
+            boolean known = registry.find(unload).isPresent() || failures.containsKey(unload)
+                    || registry.refusedAtStartup().containsKey(unload);
+            if (!known) {
+                throw new ProgramNotFoundException(unload);
+            }
             if (Files.isDirectory(registry.rulesDir().resolve(unload))) {
                 throw new IllegalArgumentException("The folder of '" + unload + "' still exists: remove it first");
             }
-            if (registry.find(unload).isPresent()) {
+            if (registry.find(unload).isEmpty()) {
+                registry.replace(unload, null); // forgets a refusal: there is nothing left to serve
+                failures.remove(unload);
+                unloaded.add(unload);
+            } else {
                 Map<String, Ruleset> without = new LinkedHashMap<>(registry.snapshot());
                 without.remove(unload);
                 if (!RulesetRegistry.failuresOnAnEmptyProfile(without).isEmpty()) {
@@ -115,6 +145,9 @@ public class RulesReloader {
                 unloaded.add(unload);
                 LOG.infof("Unloaded program %s", unload);
             }
+        }
+        if (registry.isRulesFolderMissing()) {
+            throw new RulesFolderMissingException(registry.rulesDir());
         }
         Map<String, Ruleset> active = registry.snapshot();
         for (Path folder : RulesetRegistry.programFolders(registry.rulesDir())) {
@@ -195,7 +228,8 @@ public class RulesReloader {
         Map<String, ProgramStatus> byProgram = new TreeMap<>();
         active.values().forEach(r -> byProgram.put(r.id(), new ProgramStatus(r.id(), r.version(),
                 loadedAt.getOrDefault(r.id(), registry.startedAt()), failures.get(r.id()),
-                Files.isDirectory(registry.rulesDir().resolve(r.id())) ? null
+                registry.isRulesFolderMissing() ? "the rules folder is missing: still serving this version"
+                        : Files.isDirectory(registry.rulesDir().resolve(r.id())) ? null
                         : "folder missing: still serving; POST /admin/rules/reload?unload=" + r.id() + " to unload")));
         failures.forEach((id, failure) -> byProgram.putIfAbsent(id, new ProgramStatus(id, null, null, failure,
                 "never loaded")));

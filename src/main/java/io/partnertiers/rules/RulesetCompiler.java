@@ -73,6 +73,11 @@ public final class RulesetCompiler {
         this(classLoader, DEFAULT_COMPILE_TIMEOUT);
     }
 
+    /** A program's id, which is its folder's name: 1 to 64 lower-case letters, digits and '-'. */
+    public static boolean isProgramId(String text) {
+        return PROGRAM_ID.matcher(text).matches();
+    }
+
     /** @throws RulesetCompilationException listing every problem, or saying the compile overran its time */
     public Ruleset compile(Path programDir) {
         String programId = programDir.getFileName().toString();
@@ -97,7 +102,7 @@ public final class RulesetCompiler {
     }
 
     private Ruleset compileNow(Path programDir, String programId) {
-        if (!PROGRAM_ID.matcher(programId).matches()) {
+        if (!isProgramId(programId)) {
             throw new RulesetCompilationException(programId, List.of(new Diagnostic(new SourcePosition(programId, 1, 1),
                     "a program folder's name is its id: 1 to 64 lower-case letters, digits and '-', starting with a"
                             + " letter or digit", null)));

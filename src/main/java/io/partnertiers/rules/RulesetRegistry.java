@@ -59,6 +59,13 @@ public class RulesetRegistry {
 
     void onStart(@Observes StartupEvent event) {
         long started = System.nanoTime();
+        if (isRulesFolderMissing()) {
+            LOG.warnf("Rules folder %s not found: no program is served and readiness is DOWN until it exists and is"
+                    + " loaded (set partner-tiers.rules.dir, then POST /admin/rules/reload)", rulesDir.toAbsolutePath());
+            startedAt = Instant.now();
+            loaded = true;
+            return;
+        }
         Loaded all = loadAll(rulesDir, compiler);
         rulesets = all.programs();
         startedAt = Instant.now();
@@ -173,6 +180,11 @@ public class RulesetRegistry {
 
     public Path rulesDir() {
         return rulesDir;
+    }
+
+    /** True while the rules folder does not exist (never created, or removed while running). */
+    public boolean isRulesFolderMissing() {
+        return !Files.isDirectory(rulesDir);
     }
 
     /** The compiler every path of this service loads programs with, bounded by the configured budget. */

@@ -165,6 +165,32 @@ class RulesReloadTest extends ApiTest {
     }
 
     @Test
+    void shouldAnswer404ForUnloadingAProgramNobodyKnowsAnd400ForSomethingThatIsNoId() {
+        given().queryParam("unload", "no-such-program").when().post("/admin/rules/reload").then().statusCode(404)
+                .contentType("application/problem+json").body("detail", containsString("no-such-program"));
+        given().queryParam("unload", "../etc").when().post("/admin/rules/reload").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("unload"));
+    }
+
+    @Test
+    void shouldKeepServingAndSayWhyWhileTheRulesFolderIsMissing() throws IOException {
+        Path aside = RULES.resolveSibling(RULES.getFileName() + "-aside");
+        Files.move(RULES, aside);
+        try {
+            reload().then().statusCode(409).contentType("application/problem+json")
+                    .body("detail", containsString("does not exist"));
+            given().when().get("/admin/rules/status").then().statusCode(200)
+                    .body("find { it.program == 'microsoft-mpn' }.note", containsString("rules folder is missing"));
+            given().when().get("/q/health/ready").then().statusCode(200)
+                    .body("checks.find { it.name == 'rules' }.data.'rules-folder'", containsString("missing"));
+            version("microsoft-mpn");
+        } finally {
+            Files.move(aside, RULES);
+        }
+        reload().then().statusCode(200);
+    }
+
+    @Test
     void shouldRefuseToUnloadAProgramWhoseFolderExistsOrThatOthersNeed() throws IOException {
         given().queryParam("unload", "cisco-cx").when().post("/admin/rules/reload")
                 .then().statusCode(400).body("errors.field", hasItem("unload"));
