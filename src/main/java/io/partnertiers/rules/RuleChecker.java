@@ -60,17 +60,9 @@ public final class RuleChecker {
     private static final BlockStmt EXPECTED_CONSEQUENCE = javaParser().parseBlock("{" + CONSEQUENCE + "}").getResult()
             .orElseThrow();
 
-    private final MeasureVocabulary measures;
+    private final MeasureVocabulary measures = MeasureVocabulary.PARTNER;
     /** JavaParser is not thread-safe: one per checker, and a checker per compile. */
     private final JavaParser java = javaParser();
-
-    public RuleChecker() {
-        this(MeasureVocabulary.PARTNER);
-    }
-
-    RuleChecker(MeasureVocabulary measures) {
-        this.measures = measures;
-    }
 
     private static JavaParser javaParser() {
         return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
@@ -120,15 +112,17 @@ public final class RuleChecker {
             return null;
         }
         if (parser.hasErrors() || pkg == null) {
+            int before = problems.size();
             for (DroolsError error : parser.getErrors()) {
-                int line = error instanceof ParserError p ? p.getRow() : Math.max(error.getLines()[0], 0);
+                int line = error instanceof ParserError p ? p.getRow()
+                        : error.getLines().length > 0 ? error.getLines()[0] : 1;
                 int column = error instanceof ParserError p ? p.getCol() + 1 : 1;
                 String message = PARSER_NOISE.matcher(error.getMessage().trim()).replaceFirst("");
                 var named = RULE_IN_MESSAGE.matcher(message);
                 problems.add(new Diagnostic(new SourcePosition(file, Math.max(line, 1), Math.max(column, 1)),
                         message, named.find() ? named.group(1) : rules.ruleAt(line)));
             }
-            if (problems.isEmpty()) {
+            if (problems.size() == before) {
                 problems.add(new Diagnostic(new SourcePosition(file, 1, 1), "cannot be read as DRL", null));
             }
             return null;
