@@ -27,6 +27,11 @@ ENV PARTNER_TIERS_RULES_DIR=/app/rules
 RUN mkdir /app/data && chown 1001 /app/data
 ENV PARTNER_TIERS_DATA_DIR=/app/data
 VOLUME /app/data
+# Tokens are checked with the public key mounted here (read-only), e.g.
+#   docker run -v "$PWD/keys/publicKey.pem:/app/config/publicKey.pem:ro" -e MP_JWT_VERIFY_ISSUER=https://issuer.example …
+# A container listens on every interface, so without that key the service refuses to start.
+ENV MP_JWT_VERIFY_PUBLICKEY_LOCATION=/app/config/publicKey.pem
+ENV QUARKUS_HTTP_HOST=0.0.0.0
 USER 1001
 EXPOSE 8080
 ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]

@@ -2,6 +2,7 @@ package io.partnertiers.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,8 +20,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.partnertiers.reload.ProgramStatus;
 import io.partnertiers.reload.ReloadReport;
 import io.partnertiers.reload.RulesReloader;
+import io.partnertiers.security.Roles;
 
 @Path("/admin/rules")
+@RolesAllowed(Roles.RULES_ADMIN)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Rules administration")
 public class AdminRulesResource {

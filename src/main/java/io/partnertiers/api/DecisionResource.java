@@ -1,5 +1,6 @@
 package io.partnertiers.api;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -17,8 +18,10 @@ import io.partnertiers.audit.DecisionLog;
 import io.partnertiers.audit.Replay;
 import io.partnertiers.audit.ReplayService;
 import io.partnertiers.audit.StoredDecision;
+import io.partnertiers.security.Roles;
 
 @Path("/evaluations/{evaluationId}")
+@RolesAllowed(Roles.AUDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Decision log")
 public class DecisionResource {

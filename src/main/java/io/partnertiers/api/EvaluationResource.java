@@ -2,6 +2,7 @@ package io.partnertiers.api;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -20,8 +21,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnertiers.evaluation.EvaluationResult;
 import io.partnertiers.evaluation.EvaluationService;
+import io.partnertiers.security.Roles;
 
 @Path("/programs/{programId}/evaluations")
+@RolesAllowed(Roles.EVALUATOR)
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Evaluations")

@@ -7,6 +7,7 @@ import java.util.List;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -26,8 +27,10 @@ import io.partnertiers.audit.TierHistory;
 import io.partnertiers.evaluation.ProgramNotFoundException;
 import io.partnertiers.rules.RulesetRegistry;
 import io.partnertiers.rules.Tier;
+import io.partnertiers.security.Roles;
 
 @Path("/partners/{partnerId}")
+@RolesAllowed(Roles.AUDITOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Decision log")
 public class PartnerResource {

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
@@ -31,6 +32,9 @@ import io.partnertiers.audit.DecisionLogUnavailableException;
 import io.partnertiers.audit.DecisionNotFoundException;
 import io.partnertiers.evaluation.ProgramNotFoundException;
 import io.partnertiers.reload.RulesFolderMissingException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 
 /**
  * Turns every failure into an RFC 9457 problem. Bad input is a 400 naming the field; an
@@ -43,6 +47,30 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response programNotFound(ProgramNotFoundException e, UriInfo uri) {
         return Problem.of(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath(), List.of()).toResponse();
+    }
+
+    /** No token (or none that names a caller) on an endpoint that needs a role. */
+    @ServerExceptionMapper
+    public Response unauthenticated(UnauthorizedException e, UriInfo uri) {
+        return challenge("A bearer token is required", "Bearer realm=\"partner-tiers\"", uri);
+    }
+
+    /** A token that is malformed, expired, wrongly signed or from another issuer. */
+    @ServerExceptionMapper
+    public Response badToken(AuthenticationFailedException e, UriInfo uri) {
+        return challenge("The bearer token is not valid: malformed, expired, wrongly signed or from another issuer",
+                "Bearer realm=\"partner-tiers\", error=\"invalid_token\"", uri);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, UriInfo uri) {
+        return Problem.of(Response.Status.FORBIDDEN, "The token does not grant the role this endpoint needs",
+                uri.getPath(), List.of()).toResponse();
+    }
+
+    private static Response challenge(String detail, String authenticate, UriInfo uri) {
+        return Response.fromResponse(Problem.of(Response.Status.UNAUTHORIZED, detail, uri.getPath(), List.of())
+                .toResponse()).header(HttpHeaders.WWW_AUTHENTICATE, authenticate).build();
     }
 
     @ServerExceptionMapper

@@ -2,6 +2,7 @@ package io.partnertiers.api;
 
 import java.util.List;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,8 +17,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnertiers.evaluation.ProgramNotFoundException;
 import io.partnertiers.rules.RulesetRegistry;
+import io.partnertiers.security.Roles;
 
 @Path("/programs")
+@RolesAllowed(Roles.EVALUATOR)
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Programs")
 public class ProgramResource {

@@ -4,6 +4,7 @@ import java.util.Map;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 
 import io.partnertiers.api.EvaluationRequest;
 import io.partnertiers.rules.PartnerTiersConfig;
+import io.partnertiers.security.Roles;
 
 /**
  * The benchmark floor: binds and validates an evaluation request exactly as the real endpoint
@@ -23,6 +25,7 @@ import io.partnertiers.rules.PartnerTiersConfig;
  * engine costs on top of HTTP and JSON. Off unless {@code partner-tiers.bench.floor-enabled=true}.
  */
 @Path("/bench/floor/{programId}/evaluations")
+@RolesAllowed(Roles.EVALUATOR)
 public class FloorResource {
 
     private static final Map<String, String> CONSTANT = Map.of("segment", "FLOOR");

@@ -18,6 +18,8 @@ public interface PartnerTiersConfig {
 
     Bench bench();
 
+    Security security();
+
     Decisions decisions();
 
     interface Rules {
@@ -45,6 +47,15 @@ public interface PartnerTiersConfig {
         /** {@code partner-tiers.decisions.purge-every}: how often decisions past retention are deleted. */
         @WithDefault("1h")
         String purgeEvery();
+    }
+
+    interface Security {
+        /**
+         * {@code partner-tiers.security.allow-anonymous}: listen beyond loopback with no token key, every caller
+         * holding every role. Off: the service then refuses to start.
+         */
+        @WithDefault("false")
+        boolean allowAnonymous();
     }
 
     interface Bench {

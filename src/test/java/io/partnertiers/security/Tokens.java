@@ -1,0 +1,54 @@
+package io.partnertiers.security;
+
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Set;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.util.KeyUtils;
+
+/** Bearer tokens signed with the test key pair under {@code src/test/resources/security}, and ones that must fail. */
+final class Tokens {
+
+    static final String ISSUER = "https://partner-tiers.test";
+
+    private Tokens() {
+    }
+
+    static String withRoles(String... roles) {
+        return Jwt.issuer(ISSUER).upn("caller@partner-tiers.test").groups(Set.of(roles)).expiresIn(300)
+                .sign(testKey());
+    }
+
+    static String expired(String role) {
+        Instant past = Instant.now().minusSeconds(3600);
+        return Jwt.issuer(ISSUER).upn("caller@partner-tiers.test").groups(role).issuedAt(past)
+                .expiresAt(past.plusSeconds(60)).sign(testKey());
+    }
+
+    static String fromAnotherIssuer(String role) {
+        return Jwt.issuer("https://someone-else.test").upn("caller@partner-tiers.test").groups(role).expiresIn(300)
+                .sign(testKey());
+    }
+
+    static String signedByAnotherKey(String role) {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return Jwt.issuer(ISSUER).upn("caller@partner-tiers.test").groups(role).expiresIn(300)
+                    .sign(generator.generateKeyPair().getPrivate());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static PrivateKey testKey() {
+        try {
+            return KeyUtils.readPrivateKey("security/privateKey.pem");
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot read the test signing key", e);
+        }
+    }
+}
