@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnertiers.audit.DecisionLog;
+import io.partnertiers.audit.DecisionNotFoundException;
 import io.partnertiers.audit.Replay;
 import io.partnertiers.audit.ReplayService;
 import io.partnertiers.audit.StoredDecision;
@@ -40,7 +41,7 @@ public class DecisionResource {
     @APIResponse(responseCode = "404", description = "No recorded evaluation has this id",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public StoredDecision get(@PathParam("evaluationId") String evaluationId) {
-        return log.find(evaluationId);
+        return log.find(known(evaluationId));
     }
 
     @POST
@@ -50,6 +51,13 @@ public class DecisionResource {
     @APIResponse(responseCode = "404", description = "No recorded evaluation has this id, or its program is no longer loaded",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Replay replay(@PathParam("evaluationId") String evaluationId) {
-        return replays.replay(evaluationId);
+        return replays.replay(known(evaluationId));
+    }
+
+    private static String known(String evaluationId) {
+        if (!Parameters.isEvaluationId(evaluationId)) {
+            throw new DecisionNotFoundException(ProblemMappers.printable(evaluationId));
+        }
+        return evaluationId;
     }
 }

@@ -4,7 +4,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -47,9 +47,9 @@ public class EvaluationResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public EvaluationResult evaluate(@PathParam("programId") String programId,
             @Parameter(description = "Add, per tier, the rules that fired and the facts each criterion counted")
-            @QueryParam("explain") @DefaultValue("false") boolean explain,
+            @Schema(type = SchemaType.BOOLEAN, defaultValue = "false") @QueryParam("explain") String explain,
             @NotNull @Valid EvaluationRequest body) {
         return evaluations.evaluate(programId, body.partner(), body.asOf(), !Boolean.FALSE.equals(body.record()),
-                explain);
+                Parameters.flag("explain", explain));
     }
 }

@@ -1,14 +1,9 @@
 package io.partnertiers.api;
 
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,8 +32,6 @@ import io.partnertiers.security.Roles;
 @Tag(name = "Decision log")
 public class PartnerResource {
 
-    /** The largest page a caller may ask for. */
-    static final int MAX_PAGE_SIZE = 100;
 
     private final DecisionLog log;
     private final RulesetRegistry registry;
@@ -53,9 +48,14 @@ public class PartnerResource {
             @Parameter(description = "Only this program") @QueryParam("program") String program,
             @Parameter(description = "Only decisions as of this day or later (yyyy-MM-dd)") @QueryParam("from") String from,
             @Parameter(description = "Only decisions as of this day or earlier (yyyy-MM-dd)") @QueryParam("to") String to,
-            @QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(MAX_PAGE_SIZE) int size) {
-        return log.list(partnerId, program, day("from", from), day("to", to), page, size);
+            @Parameter(description = "Page number, from 0", schema = @Schema(type = SchemaType.INTEGER, minimum = "0",
+                    maximum = "" + Parameters.MAX_PAGE, defaultValue = "0")) @QueryParam("page") String page,
+            @Parameter(description = "Decisions per page", schema = @Schema(type = SchemaType.INTEGER, minimum = "1",
+                    maximum = "" + Parameters.MAX_PAGE_SIZE, defaultValue = "20")) @QueryParam("size") String size) {
+        return log.list(Parameters.partnerId(partnerId), Parameters.programId("program", program),
+                Parameters.day("from", from), Parameters.day("to", to),
+                Parameters.wholeNumber("page", page, 0, 0, Parameters.MAX_PAGE),
+                Parameters.wholeNumber("size", size, 20, 1, Parameters.MAX_PAGE_SIZE));
     }
 
     @GET
@@ -63,16 +63,10 @@ public class PartnerResource {
     @Operation(summary = "The partner's promotions and demotions in one program, derived from its recorded decisions")
     public List<TierChange> tierHistory(@PathParam("partnerId") String partnerId,
             @QueryParam("program") @NotBlank String program) {
+        Parameters.partnerId(partnerId);
+        Parameters.programId("program", program);
         List<String> tierOrder = registry.find(program).orElseThrow(() -> new ProgramNotFoundException(program))
                 .tiers().stream().map(Tier::id).toList();
         return TierHistory.changes(log.history(partnerId, program), tierOrder);
-    }
-
-    private static LocalDate day(String parameter, String value) {
-        try {
-            return value == null ? null : LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new InvalidParameterException(parameter, "must be a date yyyy-MM-dd (got '" + value + "')");
-        }
     }
 }

@@ -161,6 +161,14 @@ public class ProblemMappers {
         return Problem.of(Response.Status.BAD_REQUEST, detail, uri.getPath(), errors).toResponse();
     }
 
+    /** A value echoed back with its control characters made visible, and cut short. */
+    static String printable(String value) {
+        StringBuilder out = new StringBuilder();
+        value.codePoints().limit(60).forEach(c -> out.append(Character.isISOControl(c) || Character.getType(c) == Character.FORMAT
+                ? String.format("\\u%04X", c) : Character.toString(c)));
+        return value.length() > 60 ? out + "…" : out.toString();
+    }
+
     /** Jackson's wording may end with a hint about its own settings, which a caller cannot act on. */
     private static String withoutSettingsHint(String message) {
         return message.replaceAll(": enable `.*$", "");
@@ -202,6 +210,10 @@ public class ProblemMappers {
     private static String reasonOf(JsonMappingException e) {
         if (e instanceof UnrecognizedPropertyException) {
             return "unknown field";
+        }
+        if (e instanceof BoundedJson.OutOfBounds) {
+            return e.getOriginalMessage() + (((BoundedJson.OutOfBounds) e).getValue() == null ? ""
+                    : " (got '" + printable(String.valueOf(((BoundedJson.OutOfBounds) e).getValue())) + "')");
         }
         Class<?> target = e instanceof MismatchedInputException mismatch ? mismatch.getTargetType() : null;
         String value = e instanceof InvalidFormatException format ? " (got '" + format.getValue() + "')" : "";

@@ -39,6 +39,6 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         mapper.enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
         mapper.configOverride(LocalDate.class).setFormat(JsonFormat.Value.forLeniency(false));
         mapper.configOverride(YearMonth.class).setFormat(JsonFormat.Value.forLeniency(false));
-        return mapper;
+        return BoundedJson.bound(mapper);
     }
 }
