@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -27,8 +28,13 @@ class DatabaseOutage {
     /** While open: the {@link System#nanoTime()} from which the next request may try the database. */
     private final AtomicLong nextTry = new AtomicLong();
 
+    @Inject
     DatabaseOutage(PartnerTiersConfig config) {
-        this.retryEveryNanos = config.decisions().retryEvery().toNanos();
+        this(config.decisions().retryEvery());
+    }
+
+    DatabaseOutage(Duration retryEvery) {
+        this.retryEveryNanos = retryEvery.toNanos();
     }
 
     /** @throws DecisionLogUnavailableException while the database is out of reach and it is not this request's turn to try it */
@@ -87,6 +93,6 @@ class DatabaseOutage {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage();
+        return root.getMessage() != null ? root.getMessage() : root.getClass().getSimpleName();
     }
 }

@@ -67,8 +67,9 @@ class DecisionWriter {
             throw new DecisionLogUnavailableException(e.getCause());
         } catch (TimeoutException e) {
             // A writer that cannot commit within the timeout is as good as unreachable to callers.
-            outage.writeFailed(e);
-            giveUp(pending, e);
+            TimeoutException late = new TimeoutException("not on disk within " + timeoutMillis + " ms");
+            outage.writeFailed(late);
+            giveUp(pending, late);
         }
     }
 
