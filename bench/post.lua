@@ -8,7 +8,7 @@ wrk.headers["Content-Type"] = "application/json"
 function done(summary, latency, requests)
   local failed = summary.errors.status + summary.errors.connect + summary.errors.read
       + summary.errors.write + summary.errors.timeout
-  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f requests=%d failed=%d\n",
+  io.write(string.format("RESULT rps=%.1f p50_ms=%.2f p99_ms=%.2f requests=%d failed=%d max_ms=%.2f\n",
       summary.requests / (summary.duration / 1e6), latency:percentile(50) / 1000,
-      latency:percentile(99) / 1000, summary.requests, failed))
+      latency:percentile(99) / 1000, summary.requests, failed, latency.max / 1000))
 end

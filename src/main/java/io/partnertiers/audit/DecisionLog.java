@@ -2,15 +2,11 @@ package io.partnertiers.audit;
 
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
@@ -30,9 +26,6 @@ import io.quarkus.panache.common.Sort;
 @ApplicationScoped
 public class DecisionLog {
 
-    /** How long a request waits for its decision to be committed before answering 503. */
-    private static final Duration STORE_TIMEOUT = Duration.ofSeconds(10);
-
     private final DecisionWriter writer;
     private final ObjectMapper json;
     private final Clock clock;
@@ -45,7 +38,7 @@ public class DecisionLog {
 
     /**
      * Stores the decision and returns the answer carrying its id once the decision is committed
-     * (possibly in one transaction with concurrent requests' decisions).
+     * and on disk (possibly in one transaction with concurrent requests' decisions).
      *
      * @throws DecisionLogUnavailableException when the database cannot take it
      */
@@ -61,14 +54,7 @@ public class DecisionLog {
         decision.recordedAt = Instant.now(clock);
         decision.facts = write(facts);
         decision.answer = write(recorded);
-        try {
-            writer.store(decision).get(STORE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new DecisionLogUnavailableException(e);
-        } catch (ExecutionException | TimeoutException e) {
-            throw new DecisionLogUnavailableException(e.getCause() == null ? e : e.getCause());
-        }
+        writer.store(decision);
         return recorded;
     }
 

@@ -4,21 +4,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.partnertiers.rules.PartnerTiersConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Group commit for the decision log: one thread stores the decisions of all requests waiting
- * at that moment in a single transaction, then releases each request. A request therefore still
- * learns its evaluation id only after its decision is committed, but concurrent requests share
- * one database flush instead of queueing for one each. If a shared transaction fails, its
- * decisions are tried one by one, so that one bad row cannot fail the others.
+ * at that moment in a single transaction, forces it to disk, then releases each request. A
+ * request therefore learns its evaluation id only once its decision is durable, but concurrent
+ * requests share one database flush instead of queueing for one each. A request waits at most
+ * {@code partner-tiers.decisions.store-timeout}; while the database is out of reach
+ * ({@link DatabaseOutage}) it is refused at once. If a shared transaction fails because of one
+ * bad row, its decisions are tried one by one, so that the row cannot fail the others.
  */
 @ApplicationScoped
 class DecisionWriter {
@@ -31,14 +37,47 @@ class DecisionWriter {
     }
 
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final DatabaseOutage outage;
+    private final H2Fsync fsync;
+    private final long timeoutMillis;
     private volatile Thread writer;
 
-    /** @return completes once the decision is committed, or exceptionally if it could not be */
-    CompletableFuture<Void> store(Decision decision) {
+    DecisionWriter(DatabaseOutage outage, H2Fsync fsync, PartnerTiersConfig config) {
+        this.outage = outage;
+        this.fsync = fsync;
+        this.timeoutMillis = config.decisions().storeTimeout().toMillis();
+    }
+
+    /**
+     * Returns once the decision is committed and on disk.
+     *
+     * @throws DecisionLogUnavailableException if it could not be, or not within the store timeout
+     */
+    void store(Decision decision) {
+        outage.admit();
         startIfNeeded();
         Pending pending = new Pending(decision, new CompletableFuture<>());
         queue.add(pending);
-        return pending.stored();
+        try {
+            pending.stored().get(timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            giveUp(pending, e);
+        } catch (ExecutionException e) {
+            throw new DecisionLogUnavailableException(e.getCause());
+        } catch (TimeoutException e) {
+            // A writer that cannot commit within the timeout is as good as unreachable to callers.
+            TimeoutException late = new TimeoutException("not on disk within " + timeoutMillis + " ms");
+            outage.writeFailed(late);
+            giveUp(pending, late);
+        }
+    }
+
+    /** Withdraws the decision unless the writer has just stored it, in which case it stands. */
+    private static void giveUp(Pending pending, Exception reason) {
+        if (pending.stored().cancel(false) || pending.stored().isCompletedExceptionally()) {
+            throw new DecisionLogUnavailableException(reason);
+        }
     }
 
     private synchronized void startIfNeeded() {
@@ -56,7 +95,10 @@ class DecisionWriter {
             while (!Thread.currentThread().isInterrupted()) {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
+                batch.removeIf(p -> p.stored().isDone()); // their requests gave up: nobody will learn these ids
+                if (!batch.isEmpty()) {
+                    write(batch);
+                }
                 batch.clear();
             }
         } catch (InterruptedException e) {
@@ -67,20 +109,42 @@ class DecisionWriter {
         }
     }
 
-    private static void write(List<Pending> batch) {
+    private void write(List<Pending> batch) {
         try {
             QuarkusTransaction.requiringNew().run(() -> batch.forEach(p -> p.decision().persist()));
-            batch.forEach(p -> p.stored().complete(null));
         } catch (RuntimeException e) {
-            if (batch.size() == 1) {
-                batch.get(0).stored().completeExceptionally(e);
-                return;
+            if (batch.size() > 1 && DatabaseOutage.isBadData(e)) {
+                LOG.debugf("A batch of %d decisions failed (%s); storing them one by one", batch.size(), e.getMessage());
+                for (Pending pending : batch) {
+                    if (outage.isOpen()) {
+                        pending.stored().completeExceptionally(e);
+                    } else {
+                        write(List.of(pending));
+                    }
+                }
+            } else {
+                fail(batch, e);
             }
-            LOG.debugf("A batch of %d decisions failed (%s); storing them one by one", batch.size(), e.getMessage());
-            for (Pending pending : batch) {
-                write(List.of(pending));
-            }
+            return;
         }
+        try {
+            fsync.afterCommit();
+        } catch (Exception e) {
+            fail(batch, e); // committed, but not known to be on disk: not acknowledged
+            return;
+        }
+        outage.writeSucceeded();
+        batch.forEach(p -> p.stored().complete(null));
+    }
+
+    private void fail(List<Pending> batch, Exception e) {
+        if (!DatabaseOutage.isBadData(e)) {
+            outage.writeFailed(e);
+            List<Pending> waiting = new ArrayList<>();
+            queue.drainTo(waiting); // admitted before the failure: refuse them now rather than after another attempt
+            waiting.forEach(p -> p.stored().completeExceptionally(e));
+        }
+        batch.forEach(p -> p.stored().completeExceptionally(e));
     }
 
     @PreDestroy

@@ -47,6 +47,14 @@ public interface PartnerTiersConfig {
         /** {@code partner-tiers.decisions.purge-every}: how often decisions past retention are deleted. */
         @WithDefault("1h")
         String purgeEvery();
+
+        /** {@code partner-tiers.decisions.store-timeout}: the longest a recording request waits for its decision to be on disk before a 503. */
+        @WithDefault("800ms")
+        Duration storeTimeout();
+
+        /** {@code partner-tiers.decisions.retry-every}: while the database is out of reach, how often one recording request tries it. */
+        @WithDefault("1s")
+        Duration retryEvery();
     }
 
     interface Security {
