@@ -26,6 +26,12 @@ public class StrictJsonCustomizer implements ObjectMapperCustomizer {
         strict(mapper);
     }
 
+    /** Last, after Quarkus registers its Java time module: the deserializers registered last are the ones used. */
+    @Override
+    public int priority() {
+        return MINIMUM_PRIORITY;
+    }
+
     /** Applies the strict reading rules to any mapper (the validate command has no CDI container). */
     @SuppressWarnings("deprecation") // ALLOW_COERCION_OF_SCALARS is the one switch that covers every scalar type
     public static ObjectMapper strict(ObjectMapper mapper) {

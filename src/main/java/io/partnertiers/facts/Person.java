@@ -11,8 +11,8 @@ import jakarta.validation.constraints.Size;
 /** Someone working for the partner, with the roles they hold and their certifications. */
 public record Person(
         String id,
-        @Size(max = Limits.MAX_ITEMS) List<@NotBlank String> roles,
-        @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid Certification> certifications) {
+        @Size(max = Limits.MAX_ROLES_PER_PERSON) List<@NotBlank String> roles,
+        @Size(max = Limits.MAX_CERTIFICATIONS_PER_PERSON) List<@NotNull @Valid Certification> certifications) {
 
     public Person {
         roles = Lists.orEmpty(roles);
