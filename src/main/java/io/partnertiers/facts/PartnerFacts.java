@@ -14,11 +14,13 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** What a caller tells us about a partner: the {@code partner} object of the evaluation request. */
 public record PartnerFacts(
-        @NotBlank @Size(max = 200) String partnerId,
+        @NotNull @Pattern(regexp = Values.ID_PATTERN, message = "must be 1 to 200 letters, digits, spaces and"
+                + " . _ : @ # / + -, starting with a letter or digit") String partnerId,
         String name,
         Boolean agreementSigned,
         @DecimalMin("0") @DecimalMax(Limits.MAX_AMOUNT) BigDecimal revenueTrailing12Months,

@@ -24,7 +24,10 @@ public final class Values {
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Pattern ID = Pattern.compile("[\\p{L}\\p{N}][\\p{L}\\p{N} ._:@#/+-]{0," + (MAX_ID_LENGTH - 1) + "}");
+    /** An id: 1 to 200 letters, digits, spaces and {@code . _ : @ # / + -}, starting with a letter or digit. */
+    public static final String ID_PATTERN = "[\\p{L}\\p{N}][\\p{L}\\p{N} ._:@#/+-]{0,199}";
+
+    private static final Pattern ID = Pattern.compile(ID_PATTERN);
 
     private Values() {
     }
