@@ -46,12 +46,31 @@ public class H2TcpServer implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    /** Stops the server on {@code port}, closing every connection to it. */
+    /**
+     * Stops the server on {@code port}, closing every connection to it, and returns once the port
+     * refuses connections: H2's shutdown may return while the server is still closing.
+     */
     public static void stop(int port) {
         try {
             Server.shutdownTcpServer("tcp://127.0.0.1:" + port, PASSWORD, true, false);
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot stop the H2 server on port " + port, e);
+        }
+        for (int attempt = 0; attempt < 100 && accepts(port); attempt++) {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (java.net.Socket probe = new java.net.Socket("127.0.0.1", port)) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
