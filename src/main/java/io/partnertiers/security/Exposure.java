@@ -6,6 +6,8 @@ import java.util.Optional;
 
 import org.eclipse.microprofile.config.Config;
 
+import io.quarkus.runtime.LaunchMode;
+
 /**
  * How the service is exposed, read from configuration: whether tokens can be verified (a public
  * key is configured), whether it listens on loopback only, and whether running without
@@ -14,11 +16,15 @@ import org.eclipse.microprofile.config.Config;
 public record Exposure(boolean keyConfigured, String host, boolean loopbackOnly, boolean anonymousAllowed) {
 
     static final String PUBLIC_KEY_LOCATION = "mp.jwt.verify.publickey.location";
+    static final String PUBLIC_KEY = "mp.jwt.verify.publickey";
+    static final String SMALLRYE_KEY_LOCATION = "smallrye.jwt.verify.key.location";
     static final String ALLOW_ANONYMOUS = "partner-tiers.security.allow-anonymous";
 
     public static Exposure of(Config config) {
-        // the location alone: in dev and test mode Quarkus fills mp.jwt.verify.publickey with a key it made up
-        boolean key = present(config.getOptionalValue(PUBLIC_KEY_LOCATION, String.class));
+        // an inline key counts only in production: in dev and test mode Quarkus makes one up when none is configured
+        boolean key = present(config.getOptionalValue(PUBLIC_KEY_LOCATION, String.class))
+                || present(config.getOptionalValue(SMALLRYE_KEY_LOCATION, String.class))
+                || LaunchMode.current() == LaunchMode.NORMAL && present(config.getOptionalValue(PUBLIC_KEY, String.class));
         String host = config.getOptionalValue("quarkus.http.host", String.class).orElse("0.0.0.0");
         return new Exposure(key, host, isLoopback(host),
                 config.getOptionalValue(ALLOW_ANONYMOUS, Boolean.class).orElse(false));
