@@ -31,6 +31,10 @@ public class Decision extends PanacheEntityBase {
 
     public String segment;
 
+    /** Set when the segment was kept under the program's policy although the facts fell short of it. */
+    @Column(name = "at_risk_since")
+    public LocalDate atRiskSince;
+
     @Column(name = "recorded_at")
     public Instant recordedAt;
 

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
@@ -16,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnertiers.evaluation.EvaluationResult;
+import io.partnertiers.evaluation.PriorStanding;
 import io.partnertiers.facts.PartnerFacts;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.panache.common.Page;
@@ -51,6 +53,7 @@ public class DecisionLog {
         decision.asOf = recorded.asOf();
         decision.rulesetVersion = recorded.rulesetVersion();
         decision.segment = recorded.segment();
+        decision.atRiskSince = recorded.atRisk() == null ? null : recorded.atRisk().since();
         decision.recordedAt = Instant.now(clock);
         decision.facts = write(facts);
         decision.answer = write(recorded);
@@ -104,6 +107,16 @@ public class DecisionLog {
     public List<DecisionSummary> history(String partnerId, String program) {
         return readOnly(() -> Decision.<Decision>find("partnerId = ?1 and program = ?2",
                 Sort.ascending("asOf", "recordedAt"), partnerId, program).stream().map(DecisionSummary::of).toList());
+    }
+
+    /**
+     * Where a partner stood in a program at its latest decision dated before {@code asOf}: what a
+     * tier policy holds a demotion against. Empty when it has none.
+     */
+    public Optional<PriorStanding> standingBefore(String partnerId, String program, LocalDate asOf) {
+        return readOnly(() -> Decision.<Decision>find("partnerId = ?1 and program = ?2 and asOf < ?3",
+                Sort.descending("asOf", "recordedAt"), partnerId, program, asOf).firstResultOptional()
+                .map(d -> new PriorStanding(d.asOf, d.segment, d.atRiskSince)));
     }
 
     /** Deletes decisions recorded before {@code cutoff}; returns how many. */

@@ -25,10 +25,13 @@ public record EvaluationResult(
         @Schema(description = "Present exactly when the decision was durably stored")
         @JsonInclude(JsonInclude.Include.NON_NULL) String evaluationId,
         @Schema(description = "Present only when asked for with ?explain=true")
-        @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation,
+        @Schema(description = "Present when the program's policy keeps the segment although the facts fall short of"
+                + " it: since when, until when, and what is missing to keep it")
+        @JsonInclude(JsonInclude.Include.NON_NULL) AtRisk atRisk) {
 
     public EvaluationResult withEvaluationId(String id) {
         return new EvaluationResult(program, partnerId, asOf, rulesetVersion, segment, nextSegment, gaps, tiers,
-                entitlements, id, explanation);
+                entitlements, id, explanation, atRisk);
     }
 }

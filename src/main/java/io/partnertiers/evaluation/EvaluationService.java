@@ -35,8 +35,12 @@ public class EvaluationService {
         Map<String, Ruleset> programs = registry.snapshot();
         Ruleset ruleset = Optional.ofNullable(programs.get(programId))
                 .orElseThrow(() -> new ProgramNotFoundException(programId));
+        LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+        PriorStanding prior = ruleset.policy().holdsDemotions()
+                ? decisions.standingBefore(facts.partnerId(), programId, day).orElse(null)
+                : null;
         EvaluationResult result = new Evaluator(id -> Optional.ofNullable(programs.get(id)))
-                .evaluate(ruleset, facts, asOf == null ? LocalDate.now(clock) : asOf, explain);
+                .evaluate(ruleset, facts, day, explain, prior);
         return record ? decisions.record(facts, result) : result;
     }
 }

@@ -37,12 +37,22 @@ public final class Evaluator {
     }
 
     public EvaluationResult evaluate(Ruleset ruleset, PartnerFacts facts, LocalDate asOf, boolean explain) {
+        return evaluate(ruleset, facts, asOf, explain, null);
+    }
+
+    /**
+     * @param prior where the partner stood at its last recorded decision, for programs whose policy
+     *        holds demotions back; null when there is none
+     */
+    public EvaluationResult evaluate(Ruleset ruleset, PartnerFacts facts, LocalDate asOf, boolean explain,
+            PriorStanding prior) {
         OtherPrograms others = new OtherPrograms(facts, asOf, Set.of(ruleset.id()));
         Run run = run(ruleset, facts, asOf, others, explain);
-        Ladder.Outcome outcome = run.outcome();
+        HeldDemotion.Held held = HeldDemotion.apply(ruleset, run.outcome(), prior, asOf);
+        Ladder.Outcome outcome = held.outcome();
         return new EvaluationResult(ruleset.id(), facts.partnerId(), asOf, ruleset.version(), outcome.segment(),
                 outcome.nextSegment(), outcome.gaps(), outcome.tiers(), outcome.entitlements(), null,
-                explain ? explain(ruleset, run) : null);
+                explain ? explain(ruleset, run) : null, held.atRisk());
     }
 
     private record Run(Ladder.Outcome outcome, Scorecard scorecard, Set<String> rulesFired) {
@@ -64,7 +74,7 @@ public final class Evaluator {
                 session.addEventListener(listener);
             }
             session.setGlobal("scorecard", scorecard);
-            session.insert(new Partner(facts, asOf, standings));
+            session.insert(new Partner(facts, asOf, standings, ruleset.metricsUnmetWhenMissing()));
             // each rule measures one criterion of the one Partner fact, so it fires once at most;
             // more would mean the rules loop, and the evaluation stops there instead of hanging
             int budget = ruleset.ruleCount();
@@ -83,13 +93,16 @@ public final class Evaluator {
     private static Explanation explain(Ruleset ruleset, Run run) {
         List<Explanation.TierExplanation> tiers = new ArrayList<>();
         for (Tier tier : ruleset.tiers()) {
-            List<String> fired = tier.criteria().stream().map(Criterion::ruleName).filter(run.rulesFired()::contains)
-                    .toList();
-            List<Explanation.CriterionEvidence> criteria = tier.criteria().stream()
-                    .map(c -> new Explanation.CriterionEvidence(c.id(), c.ruleName(), ruleset.id() + "/" + c.source(),
-                            run.scorecard().actualOf(c.ruleName()) instanceof Measure measure ? measure.evidence()
-                                    : List.of()))
-                    .toList();
+            List<String> fired = tier.criteria().stream().flatMap(c -> c.ruleNames().stream())
+                    .filter(run.rulesFired()::contains).toList();
+            List<Explanation.CriterionEvidence> criteria = new ArrayList<>();
+            for (Criterion criterion : tier.criteria()) {
+                for (String rule : criterion.ruleNames()) {
+                    criteria.add(new Explanation.CriterionEvidence(criterion.id(), rule,
+                            ruleset.id() + "/" + criterion.source(),
+                            run.scorecard().actualOf(rule) instanceof Measure measure ? measure.evidence() : List.of()));
+                }
+            }
             tiers.add(new Explanation.TierExplanation(tier.id(), fired, criteria));
         }
         return new Explanation(tiers);

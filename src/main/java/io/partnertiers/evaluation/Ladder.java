@@ -1,10 +1,11 @@
 package io.partnertiers.evaluation;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.partnertiers.rules.Criterion;
-import io.partnertiers.rules.Measured;
 import io.partnertiers.rules.Ruleset;
 import io.partnertiers.rules.Tier;
 
@@ -18,7 +19,9 @@ final class Ladder {
     private Ladder() {
     }
 
-    record Outcome(String segment, String nextSegment, List<Gap> gaps, List<TierResult> tiers, List<String> entitlements) {
+    /** @param unmetByTier every tier's unmet criteria, as gaps, by tier id */
+    record Outcome(String segment, String nextSegment, List<Gap> gaps, List<TierResult> tiers, List<String> entitlements,
+            Map<String, List<Gap>> unmetByTier) {
     }
 
     static Outcome climb(Ruleset ruleset, Scorecard scorecard) {
@@ -27,19 +30,18 @@ final class Ladder {
         Tier next = null;
         List<Gap> gaps = List.of();
         boolean stillClimbing = true;
+        Map<String, List<Gap>> unmetByTier = new HashMap<>();
         for (Tier tier : ruleset.tiers()) {
             List<CriterionResult> criteria = new ArrayList<>();
             List<Gap> unmet = new ArrayList<>();
             for (Criterion criterion : tier.criteria()) {
-                Object actual = Measured.normalise(scorecard.actualOf(criterion.ruleName()));
-                boolean met = scorecard.hasMeasured(criterion.ruleName()) && criterion.requirement().isMetBy(actual);
-                Object required = criterion.requirement().value();
-                criteria.add(new CriterionResult(criterion.id(), criterion.description(), required, actual, met));
-                if (!met) {
-                    unmet.add(new Gap(tier.id(), criterion.id(), criterion.description(), required, actual,
-                            criterion.requirement().shortfall(actual)));
+                Assessment assessment = Assessment.of(tier.id(), criterion, scorecard);
+                criteria.add(assessment.result());
+                if (assessment.gap() != null) {
+                    unmet.add(assessment.gap());
                 }
             }
+            unmetByTier.put(tier.id(), List.copyOf(unmet));
             boolean reached = stillClimbing && unmet.isEmpty();
             if (reached) {
                 segment = tier;
@@ -51,6 +53,6 @@ final class Ladder {
             results.add(new TierResult(tier.id(), tier.name(), reached, unmet.isEmpty(), List.copyOf(criteria)));
         }
         return new Outcome(segment == null ? null : segment.id(), next == null ? null : next.id(), gaps,
-                List.copyOf(results), segment == null ? List.of() : segment.entitlements());
+                List.copyOf(results), segment == null ? List.of() : segment.entitlements(), unmetByTier);
     }
 }

@@ -19,7 +19,11 @@ public final class Scorecard {
      * executable model's {@code drools} is also the rule context, which names the rule.
      */
     public void measured(Drools drools, Object actual) {
-        actualByRule.put(((RuleContext) drools).getRule().getName(), actual);
+        measured(((RuleContext) drools).getRule().getName(), actual);
+    }
+
+    void measured(String rule, Object actual) {
+        actualByRule.put(rule, actual);
     }
 
     boolean hasMeasured(String rule) {

@@ -37,12 +37,18 @@ public final class Partner {
     private final List<CsatResponse> csatInWindow;
     private final List<Implementation> implementationsInWindow;
     private final Measure csatAverageInWindow;
+    private final Set<String> metricsUnmetWhenMissing;
 
-    public Partner(PartnerFacts facts, LocalDate asOf, Standings standings) {
+    /**
+     * @param metricsUnmetWhenMissing the program's metrics that have no value, rather than 0, when the
+     *        caller did not submit them
+     */
+    public Partner(PartnerFacts facts, LocalDate asOf, Standings standings, Set<String> metricsUnmetWhenMissing) {
         this.facts = facts;
         this.asOf = asOf;
         this.window = new RollingWindow(asOf);
         this.standings = standings;
+        this.metricsUnmetWhenMissing = metricsUnmetWhenMissing;
         this.certifiedPeople = facts.people().stream().filter(p -> p.isCertifiedOn(asOf)).toList();
         this.csatInWindow = facts.csatResponses().stream()
                 .filter(r -> r.score() != null && window.contains(r.date())).toList();
@@ -52,7 +58,7 @@ public final class Partner {
     }
 
     public Partner(PartnerFacts facts, LocalDate asOf) {
-        this(facts, asOf, Standings.NONE);
+        this(facts, asOf, Standings.NONE, Set.of());
     }
 
     public LocalDate getAsOf() {
@@ -231,6 +237,31 @@ public final class Partner {
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Measure(sum, () -> apps.stream().map(Partner::describe).toList());
     }
+
+    // --- caller metrics and scores --------------------------------------------------------
+
+    /**
+     * A number the caller computed and submitted under {@code metrics}; one it did not submit counts
+     * 0, or has no value when the program declares it {@code whenMissing: unmet}.
+     */
+    public Measure metric(String key) {
+        BigDecimal submitted = facts.metrics().get(key);
+        if (submitted != null) {
+            return new Measure(submitted, () -> List.of(key + ": " + submitted.toPlainString()));
+        }
+        BigDecimal missing = metricsUnmetWhenMissing.contains(key) ? null : BigDecimal.ZERO;
+        return new Measure(missing, () -> List.of(key + ": not submitted" + (missing == null ? "" : ", counts 0")));
+    }
+
+    /**
+     * The bar of a score: its value is the points of the criterion's components, which the ladder
+     * adds up from their own rules; the rule that states the bar only names the criterion.
+     */
+    public Measure getScore() {
+        return SCORE;
+    }
+
+    private static final Measure SCORE = new Measure(null, () -> List.of("the sum of the components' points"));
 
     // --- readiness and other programs ---------------------------------------------------
 

@@ -35,7 +35,7 @@ public record PartnerFacts(
         @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid Deal> deals,
         @Size(max = Limits.MAX_ITEMS) List<@NotNull @Valid AdoptionMonth> adoption,
         Map<ReadinessSection, @NotNull @Min(0) @Max(100) Integer> readinessScores,
-        @Size(max = Limits.MAX_ITEMS) Map<@NotBlank String, @NotNull BigDecimal> metrics) {
+        @Size(max = Limits.MAX_ITEMS) Map<@NotBlank String, @NotNull @DecimalMin("0") @DecimalMax(Limits.MAX_AMOUNT) BigDecimal> metrics) {
 
     public PartnerFacts {
         toolkits = Lists.orEmpty(toolkits);

@@ -1,5 +1,6 @@
 package io.partnertiers.rules;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -22,12 +23,19 @@ import org.kie.api.definition.rule.Rule;
  */
 final class LadderAssembler {
 
+    private static final String SCORE_MEASURE = RuleChecker.SCORE_MEASURE;
+    /** Marks the rule that sets a score's bar among a rule's annotations. */
+    private static final String BAR = "$bar";
+
     private final ProgramDescriptor descriptor;
     private final String descriptorText;
     private final RuleIndex index = new RuleIndex();
+    /** What each rule measures, as the checker read it: tells a score's bar from a plain threshold. */
+    private final Map<String, String> measures;
 
-    LadderAssembler(ProgramDescriptor descriptor, Map<String, String> sources) {
+    LadderAssembler(ProgramDescriptor descriptor, Map<String, String> sources, Map<String, String> measures) {
         this.descriptor = descriptor;
+        this.measures = measures;
         this.descriptorText = sources.getOrDefault(RulesetCompiler.DESCRIPTOR, "");
         sources.forEach((file, text) -> {
             if (file.endsWith(".drl")) {
@@ -37,24 +45,27 @@ final class LadderAssembler {
     }
 
     List<Tier> assemble(KieBase kieBase, List<Diagnostic> problems) {
-        Map<String, List<Criterion>> criteriaByTier = new LinkedHashMap<>();
+        Map<String, Map<String, List<RuleEntry>>> rulesByTier = new LinkedHashMap<>();
         for (TierDescriptor tier : descriptor.tiers()) {
-            if (criteriaByTier.put(tier.id(), new ArrayList<>()) != null) {
+            if (rulesByTier.put(tier.id(), new LinkedHashMap<>()) != null) {
                 problems.add(new Diagnostic(inDescriptor("id", tier.id()), "tier '" + tier.id() + "' is declared twice", null));
             }
         }
-        Set<String> measured = new HashSet<>();
         int problemsBefore = problems.size();
         for (Rule rule : rulesInSourceOrder(kieBase)) {
-            Criterion criterion = read(rule, criteriaByTier, problems);
-            if (criterion != null) {
-                criteriaByTier.get(tierOf(rule)).add(criterion);
-                measured.add(criterion.id());
+            RuleEntry entry = read(rule, rulesByTier.keySet(), problems);
+            if (entry != null) {
+                rulesByTier.get(entry.tier()).computeIfAbsent(entry.criterion(), c -> new ArrayList<>()).add(entry);
             }
         }
+        Map<String, List<Criterion>> criteriaByTier = new LinkedHashMap<>();
+        rulesByTier.forEach((tier, rules) -> criteriaByTier.put(tier, rules.values().stream()
+                .map(entries -> criterion(tier, entries, problems)).filter(c -> c != null).toList()));
         if (problems.size() > problemsBefore) {
             return List.of(); // the checks below would only repeat the rules' problems
         }
+        Set<String> measured = new HashSet<>();
+        criteriaByTier.values().forEach(criteria -> criteria.forEach(c -> measured.add(c.id())));
         for (String criterion : descriptor.criteria().keySet()) {
             if (!measured.contains(criterion)) {
                 problems.add(new Diagnostic(inDescriptor(criterion, null),
@@ -73,17 +84,28 @@ final class LadderAssembler {
         return tiers;
     }
 
-    private Criterion read(Rule rule, Map<String, List<Criterion>> criteriaByTier, List<Diagnostic> problems) {
+    /** One rule as its annotations state it. */
+    private record RuleEntry(String name, SourcePosition at, String tier, String criterion, String description,
+            Map<String, String> annotations) {
+
+        String get(String annotation) {
+            return annotations.get(annotation);
+        }
+
+        boolean has(String annotation) {
+            return annotations.containsKey(annotation);
+        }
+    }
+
+    private RuleEntry read(Rule rule, Set<String> tiers, List<Diagnostic> problems) {
         SourcePosition at = index.positionOf(rule.getName(), "?");
-        String tier = tierOf(rule);
+        String tier = metadata(rule, "tier");
         String criterion = metadata(rule, "criterion");
-        Object required = rule.getMetaData().get("required");
-        if (tier == null || criterion == null || required == null) {
-            problems.add(new Diagnostic(at,
-                    "every rule must state @tier(\"…\"), @criterion(\"…\") and @required(…)", rule.getName()));
+        if (tier == null || criterion == null) {
+            problems.add(new Diagnostic(at, "every rule must state @tier(\"…\") and @criterion(\"…\")", rule.getName()));
             return null;
         }
-        if (!criteriaByTier.containsKey(tier)) {
+        if (!tiers.contains(tier)) {
             problems.add(new Diagnostic(at, "tier '" + tier + "' is not declared in program.yaml", rule.getName()));
             return null;
         }
@@ -93,17 +115,121 @@ final class LadderAssembler {
                     + "' has no description under 'criteria:' in program.yaml", rule.getName()));
             return null;
         }
-        if (criteriaByTier.get(tier).stream().anyMatch(c -> c.id().equals(criterion))) {
-            problems.add(new Diagnostic(at, "tier '" + tier + "' already has a rule for criterion '" + criterion + "'",
-                    rule.getName()));
-            return null;
+        Map<String, String> annotations = new LinkedHashMap<>();
+        rule.getMetaData().keySet().forEach(key -> annotations.put(key, metadata(rule, key)));
+        if (SCORE_MEASURE.equals(measures.get(rule.getName()))) {
+            annotations.put(BAR, "");
         }
+        return new RuleEntry(rule.getName(), at, tier, criterion, description, annotations);
+    }
+
+    /** The criterion that one tier's rules for one criterion id make together; null after a problem. */
+    private Criterion criterion(String tier, List<RuleEntry> rules, List<Diagnostic> problems) {
+        RuleEntry first = rules.get(0);
         try {
-            return new Criterion(criterion, description, Requirement.parse(required), rule.getName(), at);
+            if (rules.stream().anyMatch(r -> r.has("maxPoints") || r.has(BAR))) {
+                return score(tier, rules, problems);
+            }
+            if (rules.stream().anyMatch(r -> r.has("track"))) {
+                return anyOf(tier, rules, problems);
+            }
+            if (rules.size() > 1) {
+                RuleEntry second = rules.get(1);
+                problems.add(new Diagnostic(second.at(), "tier '" + tier + "' already has a rule for criterion '"
+                        + first.criterion() + "'", second.name()));
+                return null;
+            }
+            return new Criterion.Threshold(first.criterion(), first.description(), requirement(first), first.name(),
+                    first.at());
         } catch (IllegalArgumentException e) {
-            problems.add(new Diagnostic(at, e.getMessage(), rule.getName()));
+            problems.add(new Diagnostic(first.at(), e.getMessage(), first.name()));
             return null;
         }
+    }
+
+    private Criterion anyOf(String tier, List<RuleEntry> rules, List<Diagnostic> problems) {
+        Map<String, List<Criterion.Part>> parts = new LinkedHashMap<>();
+        for (RuleEntry rule : rules) {
+            if (!rule.has("track")) {
+                problems.add(new Diagnostic(rule.at(), "criterion '" + rule.criterion() + "' of tier '" + tier
+                        + "' has alternatives (@track), so each of its rules names its track", rule.name()));
+                return null;
+            }
+            parts.computeIfAbsent(rule.get("track"), t -> new ArrayList<>())
+                    .add(new Criterion.Part(rule.name(), requirement(rule), rule.at()));
+        }
+        RuleEntry first = rules.get(0);
+        return new Criterion.AnyOf(first.criterion(), first.description(), parts.entrySet().stream()
+                .map(e -> new Criterion.Track(e.getKey(), e.getValue())).toList(), first.at());
+    }
+
+    private Criterion score(String tier, List<RuleEntry> rules, List<Diagnostic> problems) {
+        List<RuleEntry> bars = rules.stream().filter(r -> r.has(BAR)).toList();
+        RuleEntry first = rules.get(0);
+        String criterion = first.criterion();
+        if (bars.size() != 1) {
+            RuleEntry at = bars.isEmpty() ? first : bars.get(1);
+            problems.add(new Diagnostic(at.at(), "the score '" + criterion + "' of tier '" + tier + "' needs exactly one"
+                    + " rule measuring 'score' with its bar in @required(N), found " + bars.size(), at.name()));
+            return null;
+        }
+        RuleEntry bar = bars.get(0);
+        Map<String, List<Criterion.Component>> paths = new LinkedHashMap<>();
+        for (RuleEntry rule : rules) {
+            if (rule == bar) {
+                continue;
+            }
+            if (!rule.has("maxPoints")) {
+                problems.add(new Diagnostic(rule.at(), "criterion '" + criterion + "' of tier '" + tier + "' is a score,"
+                        + " so each of its rules is a component (@path, @component, @maxPoints, @target)", rule.name()));
+                return null;
+            }
+            List<Criterion.Component> components = paths.computeIfAbsent(rule.get("path"), p -> new ArrayList<>());
+            String id = rule.get("component");
+            if (components.stream().anyMatch(c -> c.id().equals(id))) {
+                problems.add(new Diagnostic(rule.at(), "path '" + rule.get("path") + "' already has a component '" + id
+                        + "'", rule.name()));
+                return null;
+            }
+            int maxPoints = Integer.parseInt(rule.get("maxPoints"));
+            BigDecimal target = new BigDecimal(rule.get("target"));
+            if (maxPoints == 0 || target.signum() == 0) {
+                throw new IllegalArgumentException("@maxPoints and @target of a component must be more than 0");
+            }
+            components.add(new Criterion.Component(id, rule.name(), maxPoints, target, rule.at()));
+        }
+        if (paths.isEmpty()) {
+            problems.add(new Diagnostic(bar.at(), "the score '" + criterion + "' of tier '" + tier + "' has no component:"
+                    + " add rules with @path, @component, @maxPoints and @target", bar.name()));
+            return null;
+        }
+        if (!(requirement(bar) instanceof Requirement.AtLeast atLeast)) {
+            throw new IllegalArgumentException("a score's bar is a number of points: @required(N)");
+        }
+        int best = paths.values().stream().mapToInt(p -> p.stream().mapToInt(Criterion.Component::maxPoints).sum())
+                .max().orElse(0);
+        if (atLeast.threshold().compareTo(BigDecimal.valueOf(best)) > 0) {
+            problems.add(new Diagnostic(bar.at(), "a bar of " + atLeast.threshold().toPlainString()
+                    + " points is more than any path can score (at most " + best + ")", bar.name()));
+            return null;
+        }
+        int minimum = bar.has("minimumPoints") ? Integer.parseInt(bar.get("minimumPoints")) : 0;
+        int smallest = paths.values().stream().flatMap(List::stream).mapToInt(Criterion.Component::maxPoints).min()
+                .orElse(0);
+        if (minimum > smallest) {
+            problems.add(new Diagnostic(bar.at(), "@minimumPoints(" + minimum + ") is more than a component can earn"
+                    + " (the smallest @maxPoints is " + smallest + ")", bar.name()));
+            return null;
+        }
+        return new Criterion.Score(criterion, first.description(), atLeast.threshold(), minimum, bar.name(),
+                paths.entrySet().stream().map(e -> new Criterion.Path(e.getKey(), e.getValue())).toList(), first.at());
+    }
+
+    private static Requirement requirement(RuleEntry rule) {
+        if (rule.has("atMost")) {
+            return Requirement.atMost(rule.get("atMost"));
+        }
+        return Requirement.parse(rule.get("required"));
     }
 
     private List<Rule> rulesInSourceOrder(KieBase kieBase) {
@@ -111,10 +237,6 @@ final class LadderAssembler {
                 .sorted(Comparator.comparing((Rule r) -> index.positionOf(r.getName(), "").file())
                         .thenComparingInt(r -> index.positionOf(r.getName(), "").line()))
                 .toList();
-    }
-
-    private static String tierOf(Rule rule) {
-        return metadata(rule, "tier");
     }
 
     private static String metadata(Rule rule, String key) {
@@ -129,8 +251,17 @@ final class LadderAssembler {
         return text.isBlank() ? null : text;
     }
 
-    /** The line of {@code key: value} (or of {@code key:} when value is null) in program.yaml. */
     private SourcePosition inDescriptor(String key, String value) {
+        return lineOf(descriptorText, key, value);
+    }
+
+    /** Where {@code key:} is in program.yaml. */
+    static SourcePosition lineOf(String descriptorText, String key) {
+        return lineOf(descriptorText, key, null);
+    }
+
+    /** The line of {@code key: value} (or of {@code key:} when value is null) in program.yaml. */
+    private static SourcePosition lineOf(String descriptorText, String key, String value) {
         Pattern line = Pattern.compile("(?m)^[\\s-]*" + Pattern.quote(key) + "\\s*:\\s*"
                 + (value == null ? "" : "[\"']?" + Pattern.quote(value) + "[\"']?\\s*$"));
         Matcher found = line.matcher(descriptorText);

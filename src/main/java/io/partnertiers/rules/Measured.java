@@ -15,7 +15,7 @@ public final class Measured {
         return value instanceof Number ? asNumber(value) : value;
     }
 
-    static BigDecimal asNumber(Object actual) {
+    public static BigDecimal asNumber(Object actual) {
         if (actual instanceof BigDecimal decimal) {
             return decimal;
         }

@@ -3,8 +3,8 @@ package io.partnertiers.rules;
 import java.math.BigDecimal;
 
 /**
- * What a criterion requires of its measured value, read from the rule's {@code @required}:
- * a number means "at least this much", {@code true} means "must hold".
+ * What a criterion requires of its measured value, read from the rule's {@code @required} (a number
+ * means "at least this much", {@code true} means "must hold") or {@code @atMost} ("no more than").
  */
 public sealed interface Requirement {
 
@@ -13,8 +13,14 @@ public sealed interface Requirement {
 
     boolean isMetBy(Object actual);
 
-    /** How far {@code actual} falls short; {@code null} where no difference can be computed. */
+    /**
+     * How far {@code actual} is from meeting the requirement, as a positive difference (missing for
+     * "at least", too many for "at most"); {@code null} where no difference can be computed.
+     */
     BigDecimal shortfall(Object actual);
+
+    /** How the API names the comparison: {@code at-least}, {@code at-most} or {@code must-hold}. */
+    String comparison();
 
     static Requirement parse(Object raw) {
         String text = raw == null ? "" : raw.toString().trim();
@@ -32,6 +38,19 @@ public sealed interface Requirement {
             return new AtLeast(threshold);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("@required must be a number or true, got '" + text + "'");
+        }
+    }
+
+    static Requirement atMost(Object raw) {
+        String text = raw == null ? "" : raw.toString().trim();
+        try {
+            BigDecimal limit = new BigDecimal(text);
+            if (limit.signum() < 0) {
+                throw new IllegalArgumentException("@atMost must not be negative, got " + text);
+            }
+            return new AtMost(limit);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("@atMost must be a number, got '" + text + "'");
         }
     }
 
@@ -54,6 +73,37 @@ public sealed interface Requirement {
             BigDecimal number = Measured.asNumber(actual);
             return number == null ? null : threshold.subtract(number).max(BigDecimal.ZERO);
         }
+
+        @Override
+        public String comparison() {
+            return "at-least";
+        }
+    }
+
+    /** Limits: met when the measured value is at most the limit; the shortfall is how many too many. */
+    record AtMost(BigDecimal limit) implements Requirement {
+
+        @Override
+        public Object value() {
+            return limit;
+        }
+
+        @Override
+        public boolean isMetBy(Object actual) {
+            BigDecimal number = Measured.asNumber(actual);
+            return number != null && number.compareTo(limit) <= 0;
+        }
+
+        @Override
+        public BigDecimal shortfall(Object actual) {
+            BigDecimal number = Measured.asNumber(actual);
+            return number == null ? null : number.subtract(limit).max(BigDecimal.ZERO);
+        }
+
+        @Override
+        public String comparison() {
+            return "at-most";
+        }
     }
 
     /** Yes/no criteria: met when the measured value is {@code true}. */
@@ -72,6 +122,11 @@ public sealed interface Requirement {
         @Override
         public BigDecimal shortfall(Object actual) {
             return null;
+        }
+
+        @Override
+        public String comparison() {
+            return "must-hold";
         }
     }
 }

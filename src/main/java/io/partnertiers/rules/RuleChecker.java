@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.drools.drl.ast.descr.AnnotationDescr;
@@ -47,25 +48,105 @@ public final class RuleChecker {
     static final String SCORECARD_TYPE = "io.partnertiers.evaluation.Scorecard";
     static final String SCORECARD = "scorecard";
     static final String CONSEQUENCE = "scorecard.measured(drools, $actual);";
-    static final Set<String> ANNOTATIONS = Set.of("tier", "criterion", "required");
+    static final String SCORE_MEASURE = "score";
+    static final String METRIC_MEASURE = "metric";
     /** The most rules one program may hold; the largest shipped program has 28. */
     static final int MAX_RULES = 500;
     private static final String ONE_PATTERN = "the condition is one pattern: Partner( $actual : <measure> )";
 
-    private static final Pattern RULE_NAME = Pattern.compile("[\\p{L}\\p{N} :,.()'&/%+_!?#-]{1,120}");
+    private static final String RULE_NAME_CHARACTERS = "[\\p{L}\\p{N} :,.()'&/%+_!?#-]{1,120}";
+    private static final Pattern RULE_NAME = Pattern.compile(RULE_NAME_CHARACTERS);
     private static final Pattern ID_LITERAL = Pattern.compile("\"[A-Za-z0-9][A-Za-z0-9_-]{0,63}\"");
-    private static final Pattern REQUIRED_LITERAL = Pattern.compile("true|\\d{1,9}(\\.\\d{1,6})?");
+    private static final Pattern NUMBER_LITERAL = Pattern.compile("\\d{1,9}(\\.\\d{1,6})?");
+    private static final Pattern REQUIRED_LITERAL = Pattern.compile("true|" + NUMBER_LITERAL.pattern());
+    private static final Pattern WHOLE_LITERAL = Pattern.compile("\\d{1,6}");
+    private static final Pattern LABEL_LITERAL = Pattern.compile("\"" + RULE_NAME_CHARACTERS + "\"");
+
+    /** Every annotation a rule may carry, with the literal it takes. */
+    private enum Annotation {
+        TIER("tier", ID_LITERAL, "@tier(\"ID\") with 1 to 64 letters, digits, '_' or '-'"),
+        CRITERION("criterion", ID_LITERAL, "@criterion(\"id\") with 1 to 64 letters, digits, '_' or '-'"),
+        REQUIRED("required", REQUIRED_LITERAL, "@required(N) with a plain number such as 15 or 4.2, or @required(true)"),
+        AT_MOST("atMost", NUMBER_LITERAL, "@atMost(N) with a plain number such as 2 or 0.05"),
+        TRACK("track", LABEL_LITERAL, "@track(\"name\") with up to 120 letters, digits, spaces and : , . ( ) ' & / % + _ ! ? # -"),
+        PATH("path", ID_LITERAL, "@path(\"ID\") with 1 to 64 letters, digits, '_' or '-'"),
+        COMPONENT("component", ID_LITERAL, "@component(\"id\") with 1 to 64 letters, digits, '_' or '-'"),
+        MAX_POINTS("maxPoints", WHOLE_LITERAL, "@maxPoints(N) with a whole number such as 20"),
+        TARGET("target", NUMBER_LITERAL, "@target(N) with a plain number such as 5 or 2.5"),
+        MINIMUM_POINTS("minimumPoints", WHOLE_LITERAL, "@minimumPoints(N) with a whole number such as 1");
+
+        final String name;
+        final Pattern literal;
+        final String expected;
+
+        Annotation(String name, Pattern literal, String expected) {
+            this.name = name;
+            this.literal = literal;
+            this.expected = expected;
+        }
+
+        static Annotation named(String name) {
+            for (Annotation a : values()) {
+                if (a.name.equals(name)) {
+                    return a;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The three kinds of rule: a threshold (perhaps one track of several), a scored component, a score's bar. */
+    private enum RuleShape {
+        THRESHOLD("a criterion rule", Set.of("tier", "criterion"), Set.of("required", "atMost", "track"),
+                "a criterion rule states @tier(\"…\"), @criterion(\"…\") and @required(…) or @atMost(…),"
+                        + " and @track(\"…\") when it is one of several alternatives"),
+        COMPONENT("a scored component", Set.of("tier", "criterion", "path", "component", "maxPoints", "target"), Set.of(),
+                "a scored component states @tier, @criterion, @path, @component, @maxPoints and @target"),
+        BAR("the rule that sets a score's bar", Set.of("tier", "criterion", "required"), Set.of("minimumPoints"),
+                "the rule measuring 'score' states @tier, @criterion and @required(N), and may state @minimumPoints(N)");
+
+        final String what;
+        final Set<String> needs;
+        final Set<String> may;
+        final String usage;
+
+        RuleShape(String what, Set<String> needs, Set<String> may, String usage) {
+            this.what = what;
+            this.needs = needs;
+            this.may = may;
+            this.usage = usage;
+        }
+    }
+    private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
+    private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
+    private static final Pattern ANNOTATION = Pattern.compile("@\\s*([A-Za-z]\\w*)");
     private static final Pattern PARSER_NOISE = Pattern.compile("^\\[ERR \\d+\\]\\s*(Line \\d+:\\d+\\s*)?");
     private static final Pattern RULE_IN_MESSAGE = Pattern.compile("in rule \"([^\"]*)\"");
     private static final BlockStmt EXPECTED_CONSEQUENCE = javaParser().parseBlock("{" + CONSEQUENCE + "}").getResult()
             .orElseThrow();
 
     private final MeasureVocabulary measures = MeasureVocabulary.PARTNER;
+    /** The metrics program.yaml declares: the only keys {@code metric("…")} may read. */
+    private final Set<String> declaredMetrics;
+    private final Map<String, String> measuresByRule = new java.util.HashMap<>();
     /** JavaParser is not thread-safe: one per checker, and a checker per compile. */
     private final JavaParser java = javaParser();
 
     private static JavaParser javaParser() {
         return new JavaParser(new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_17));
+    }
+
+    public RuleChecker(Set<String> declaredMetrics) {
+        this.declaredMetrics = Set.copyOf(declaredMetrics);
+    }
+
+    public RuleChecker() {
+        this(Set.of());
+    }
+
+    /** What each rule checked so far measures ({@code certifiedStaff}, {@code metric}, {@code score}…), by rule name. */
+    public Map<String, String> measuresByRule() {
+        return Map.copyOf(measuresByRule);
     }
 
     /** @return every problem of every file, each at its file, line and column; empty when all may compile */
@@ -206,53 +287,106 @@ public final class RuleChecker {
                             + " @tier, @criterion and @required"));
             rule.getNamedConsequences().keySet().forEach(c -> reject(rule, ruleName(rule), "named consequence then["
                     + c + "]", "a rule has one consequence: " + CONSEQUENCE));
-            annotations(rule);
-            condition(rule);
+            MeasureExpression.Call measure = condition(rule);
+            if (measure != null) {
+                measuresByRule.put(rule.getName(), measure.measure());
+            }
+            annotations(rule, measure);
             consequence(rule);
         }
 
-        private void annotations(RuleDescr rule) {
+        /** The annotations, each with a literal of its kind, in one of the three shapes a rule may have. */
+        private void annotations(RuleDescr rule, MeasureExpression.Call measure) {
             Set<String> seen = new HashSet<>();
             for (AnnotationDescr annotation : rule.getAnnotations()) {
                 String name = annotation.getName();
                 SourcePosition at = inRule(rule, "@" + name);
-                if (!ANNOTATIONS.contains(name)) {
-                    problems.add(new Diagnostic(at, "annotation @" + name + " is not allowed: a criterion rule carries"
-                            + " exactly @tier(\"…\"), @criterion(\"…\") and @required(…)", ruleName(rule)));
+                Annotation allowed = Annotation.named(name);
+                if (allowed == null) {
+                    problems.add(new Diagnostic(at, "annotation @" + name + " is not allowed: a rule carries @tier,"
+                            + " @criterion and @required, @atMost, @track, @path, @component, @maxPoints, @target or"
+                            + " @minimumPoints", ruleName(rule)));
                     continue;
                 }
                 seen.add(name);
                 Map<String, Object> values = annotation.getValueMap();
                 Object value = annotation.getValue();
                 boolean single = values.size() == 1 && values.containsKey("value") && value instanceof String;
-                Pattern allowed = name.equals("required") ? REQUIRED_LITERAL : ID_LITERAL;
-                if (!single || !allowed.matcher(((String) value).trim()).matches()) {
-                    String expected = name.equals("required") ? "@required(N) with a plain number such as 15 or 4.2,"
-                            + " or @required(true)" : "@" + name + "(\"ID\") with 1 to 64 letters, digits, '_' or '-'";
+                if (!single || !allowed.literal.matcher(((String) value).trim()).matches()) {
                     problems.add(new Diagnostic(at, "@" + name + "(" + printable(String.valueOf(values.size() == 1
-                            ? value : values)) + ") is not allowed: write " + expected, ruleName(rule)));
+                            ? value : values)) + ") is not allowed: write " + allowed.expected, ruleName(rule)));
                 }
             }
-            for (String required : ANNOTATIONS) {
-                if (!seen.contains(required)) {
-                    problems.add(new Diagnostic(positionOf(rule), "missing @" + required
-                            + ": every rule states @tier(\"…\"), @criterion(\"…\") and @required(…)", ruleName(rule)));
+            duplicateAnnotations(rule);
+            RuleShape shape = seen.contains("maxPoints") ? RuleShape.COMPONENT
+                    : measure != null && SCORE_MEASURE.equals(measure.measure()) ? RuleShape.BAR : RuleShape.THRESHOLD;
+            for (String needed : shape.needs) {
+                if (!seen.contains(needed)) {
+                    problems.add(new Diagnostic(positionOf(rule), "missing @" + needed + ": " + shape.usage,
+                            ruleName(rule)));
+                }
+            }
+            if (shape == RuleShape.THRESHOLD && !seen.contains("required") && !seen.contains("atMost")) {
+                problems.add(new Diagnostic(positionOf(rule), "missing @required: " + shape.usage, ruleName(rule)));
+            }
+            for (String name : seen) {
+                if (!shape.needs.contains(name) && !shape.may.contains(name)) {
+                    problems.add(new Diagnostic(inRule(rule, "@" + name), "@" + name + " does not belong in "
+                            + shape.what + ": " + shape.usage, ruleName(rule)));
+                }
+            }
+            if (shape == RuleShape.THRESHOLD && seen.contains("required") && seen.contains("atMost")) {
+                problems.add(new Diagnostic(inRule(rule, "@atMost"), "a rule has either @required (at least) or"
+                        + " @atMost (at most), not both", ruleName(rule)));
+            }
+            if (shape == RuleShape.COMPONENT && measure != null && SCORE_MEASURE.equals(measure.measure())) {
+                problems.add(new Diagnostic(positionOf(rule), "a component measures something to score: '"
+                        + SCORE_MEASURE + "' is only for the rule that sets the bar", ruleName(rule)));
+            }
+        }
+
+        /** Drools keeps one annotation per name, so a second {@code @required} would silently win: found in the text. */
+        private void duplicateAnnotations(RuleDescr rule) {
+            int from = offsetOf(positionOf(rule).line());
+            Matcher when = WHEN.matcher(text);
+            int to = when.find(from) ? when.start() : text.length();
+            String header = COMMENT.matcher(text.substring(from, to)).replaceAll(" ");
+            Set<String> names = new HashSet<>();
+            Matcher annotation = ANNOTATION.matcher(header);
+            while (annotation.find()) {
+                if (!names.add(annotation.group(1))) {
+                    problems.add(new Diagnostic(inRule(rule, "@" + annotation.group(1)), "@" + annotation.group(1)
+                            + " is given twice: a rule states each annotation once", ruleName(rule)));
                 }
             }
         }
 
-        private void condition(RuleDescr rule) {
+        /** @return the measure of the rule's one pattern, or null when there is none to read */
+        private MeasureExpression.Call condition(RuleDescr rule) {
             List<BaseDescr> conditions = rule.getLhs() == null ? List.of() : List.copyOf(rule.getLhs().getDescrs());
             if (conditions.isEmpty()) {
                 reject(rule, ruleName(rule), "a rule without a condition", ONE_PATTERN);
             }
             boolean seen = false;
+            MeasureExpression.Call measure = null;
             for (BaseDescr condition : conditions) {
                 boolean allowed = isAllowedPattern(rule, condition);
                 if (allowed && seen) {
                     reject(condition, ruleName(rule), "a second pattern", ONE_PATTERN);
                 }
+                if (allowed && !seen) {
+                    measure = measureOf((PatternDescr) condition);
+                }
                 seen |= allowed;
+            }
+            return measure;
+        }
+
+        private static MeasureExpression.Call measureOf(PatternDescr pattern) {
+            try {
+                return MeasureExpression.parse(((ExprConstraintDescr) pattern.getDescrs().get(0)).getExpression());
+            } catch (MeasureExpression.Rejected e) {
+                return null;
             }
         }
 
@@ -294,6 +428,12 @@ public final class RuleChecker {
             try {
                 MeasureExpression.Call call = MeasureExpression.parse(expression);
                 String problem = measures.problemWith(call);
+                if (problem == null && METRIC_MEASURE.equals(call.measure())
+                        && !declaredMetrics.contains(call.arguments().get(0).value())) {
+                    problem = "metric '" + call.arguments().get(0).value() + "' is not declared under 'metrics:' in"
+                            + " program.yaml" + (declaredMetrics.isEmpty() ? "" : "; declared: "
+                                    + String.join(", ", new java.util.TreeSet<>(declaredMetrics)));
+                }
                 if (problem != null) {
                     problems.add(new Diagnostic(shift(at, expression, call.offset()), problem, ruleName(rule)));
                 }

@@ -48,6 +48,7 @@ public final class RulesetCompiler {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private static final Pattern PROGRAM_ID = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+    private static final Pattern METRIC_KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^\\s*package\\s+([\\w.]+)");
     /** Compiles run here so that one that overruns its time can be abandoned (daemon threads). */
     private static final ExecutorService COMPILING = Executors.newCachedThreadPool(task -> {
@@ -123,7 +124,8 @@ public final class RulesetCompiler {
         }
 
         // rules run unsandboxed: nothing the checker has not accepted is ever handed to the compiler
-        problems.addAll(new RuleChecker().check(programId, read.drl()));
+        RuleChecker checker = new RuleChecker(descriptor.metrics().keySet());
+        problems.addAll(checker.check(programId, read.drl()));
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(programId, problems);
         }
@@ -133,11 +135,16 @@ public final class RulesetCompiler {
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(programId, problems);
         }
-        List<Tier> tiers = new LadderAssembler(descriptor, sources).assemble(kieBase, problems);
+        List<Tier> tiers = new LadderAssembler(descriptor, sources, checker.measuresByRule()).assemble(kieBase, problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(programId, problems);
         }
-        return new Ruleset(programId, descriptor.name() == null ? programId : descriptor.name(), version, tiers, kieBase);
+        return new Ruleset(programId, descriptor.name() == null ? programId : descriptor.name(), version, tiers,
+                descriptor.metrics(), policyOf(descriptor), kieBase);
+    }
+
+    private static TierPolicy policyOf(ProgramDescriptor descriptor) {
+        return descriptor.policies() == null ? TierPolicy.NONE : descriptor.policies().toPolicy();
     }
 
     /** The version a program folder would compile to: the content hash of its rules, without compiling. */
@@ -155,6 +162,24 @@ public final class RulesetCompiler {
             ProgramDescriptor descriptor = YAML.readValue(text, ProgramDescriptor.class);
             if (descriptor == null || descriptor.tiers().isEmpty()) {
                 problems.add(new Diagnostic(new SourcePosition(DESCRIPTOR, 1, 1), "no tiers declared", null));
+                return descriptor;
+            }
+            descriptor.metrics().forEach((key, metric) -> {
+                String problem = metric == null ? "needs a description" : metric.problem();
+                if (!METRIC_KEY.matcher(key).matches()) {
+                    problem = "a metric key has 1 to 64 letters, digits, '.', '_' or '-'";
+                }
+                if (problem != null) {
+                    problems.add(new Diagnostic(LadderAssembler.lineOf(text, key), "metric '" + key + "' " + problem,
+                            null));
+                }
+            });
+            if (descriptor.policies() != null) {
+                try {
+                    descriptor.policies().toPolicy();
+                } catch (IllegalArgumentException e) {
+                    problems.add(new Diagnostic(LadderAssembler.lineOf(text, "policies"), e.getMessage(), null));
+                }
             }
             return descriptor;
         } catch (JsonProcessingException e) {

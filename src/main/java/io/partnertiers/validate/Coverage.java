@@ -33,11 +33,12 @@ final class Coverage {
             for (Tier tier : ruleset.tiers()) {
                 for (Criterion criterion : tier.criteria()) {
                     all.add(key(ruleset.id(), tier.id(), criterion.id()));
-                    if (criterion.requirement() instanceof Requirement.AtLeast atLeast
+                    if (criterion instanceof Criterion.Threshold threshold
+                            && threshold.requirement() instanceof Requirement.AtLeast atLeast
                             && atLeast.threshold().signum() == 0) {
                         alwaysMet.add(key(ruleset.id(), tier.id(), criterion.id()));
                     }
-                    rules.add(ruleset.id() + ": " + criterion.ruleName());
+                    criterion.ruleNames().forEach(rule -> rules.add(ruleset.id() + ": " + rule));
                 }
             }
         });

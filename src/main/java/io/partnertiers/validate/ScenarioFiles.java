@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.partnertiers.api.StrictJsonCustomizer;
+import io.partnertiers.evaluation.PriorStanding;
 import io.partnertiers.facts.PartnerFacts;
 import io.partnertiers.rules.Diagnostic;
 import io.partnertiers.rules.SourcePosition;
@@ -34,7 +35,10 @@ import io.partnertiers.rules.SourcePosition;
 public final class ScenarioFiles {
 
     private static final Set<String> SCENARIO_KEYS = Set.of("name", "asOf", "partner", "expect");
-    private static final Set<String> EXPECT_KEYS = Set.of("segment", "nextSegment", "gaps", "entitlements");
+    private static final Set<String> OPTIONAL_KEYS = Set.of("previous");
+    private static final Set<String> PREVIOUS_KEYS = Set.of("asOf", "segment", "atRiskSince");
+    private static final Set<String> EXPECT_KEYS = Set.of("segment", "nextSegment", "gaps", "entitlements", "scores",
+            "atRiskUntil");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
     private static final ObjectMapper FACTS = StrictJsonCustomizer.strict(new ObjectMapper().findAndRegisterModules());
@@ -82,7 +86,8 @@ public final class ScenarioFiles {
             try {
                 LocalDate asOf = LocalDate.parse(node.get("asOf").asText());
                 PartnerFacts partner = FACTS.treeToValue(expand(node.get("partner")), PartnerFacts.class);
-                scenarios.add(new Scenario(program, file, line, name, asOf, partner, node.get("expect")));
+                scenarios.add(new Scenario(program, file, line, name, asOf, partner, previous(node.get("previous"), asOf),
+                        node.get("expect")));
             } catch (DateTimeParseException e) {
                 problems.add(new Diagnostic(at, "asOf must be a date yyyy-MM-dd", null));
             } catch (JsonProcessingException e) {
@@ -97,8 +102,8 @@ public final class ScenarioFiles {
         }
         for (Iterator<String> keys = scenario.fieldNames(); keys.hasNext();) {
             String key = keys.next();
-            if (!SCENARIO_KEYS.contains(key)) {
-                return "unknown key '" + key + "' (a scenario has name, asOf, partner and expect)";
+            if (!SCENARIO_KEYS.contains(key) && !OPTIONAL_KEYS.contains(key)) {
+                return "unknown key '" + key + "' (a scenario has name, asOf, partner, expect and perhaps previous)";
             }
         }
         for (String key : SCENARIO_KEYS) {
@@ -113,10 +118,34 @@ public final class ScenarioFiles {
         for (Iterator<String> keys = expect.fieldNames(); keys.hasNext();) {
             String key = keys.next();
             if (!EXPECT_KEYS.contains(key)) {
-                return "unknown key 'expect." + key + "' (expect has segment, nextSegment, gaps, entitlements)";
+                return "unknown key 'expect." + key + "' (expect has segment, nextSegment, gaps, entitlements,"
+                        + " scores, atRiskUntil)";
+            }
+        }
+        JsonNode previous = scenario.get("previous");
+        if (previous != null) {
+            if (!previous.isObject() || !previous.has("segment")) {
+                return "previous needs the segment last recorded (and may give its asOf and atRiskSince)";
+            }
+            for (Iterator<String> keys = previous.fieldNames(); keys.hasNext();) {
+                String key = keys.next();
+                if (!PREVIOUS_KEYS.contains(key)) {
+                    return "unknown key 'previous." + key + "' (previous has segment, asOf, atRiskSince)";
+                }
             }
         }
         return null;
+    }
+
+    /** The standing a scenario says was last recorded; its asOf defaults to the day before the scenario's. */
+    private static PriorStanding previous(JsonNode previous, LocalDate asOf) {
+        if (previous == null) {
+            return null;
+        }
+        JsonNode segment = previous.get("segment");
+        return new PriorStanding(previous.has("asOf") ? LocalDate.parse(previous.get("asOf").asText()) : asOf.minusDays(1),
+                segment.isNull() ? null : segment.asText(),
+                previous.hasNonNull("atRiskSince") ? LocalDate.parse(previous.get("atRiskSince").asText()) : null);
     }
 
     /** Expands {@code {times: N, each: {...}}} list items, recursively. */

@@ -38,7 +38,8 @@ public final class ScenarioRunner {
         if (ruleset == null) {
             failures.add("no program '" + scenario.program() + "' is loaded");
         } else {
-            EvaluationResult answer = evaluator.evaluate(ruleset, scenario.partner(), scenario.asOf(), true);
+            EvaluationResult answer = evaluator.evaluate(ruleset, scenario.partner(), scenario.asOf(), true,
+                    scenario.previous());
             coverage.record(answer);
             compare(scenario.expect(), answer, failures);
         }
@@ -60,6 +61,15 @@ public final class ScenarioRunner {
                 failures.add("gaps: expected " + expected + ", got " + actual);
             }
         }
+        if (expect.has("atRiskUntil")) {
+            expectEqual("atRiskUntil", text(expect.get("atRiskUntil")),
+                    answer.atRisk() == null ? null : answer.atRisk().until().toString(), failures);
+        }
+        if (expect.has("scores")) {
+            expect.get("scores").fields().forEachRemaining(criterion -> criterion.getValue().fields()
+                    .forEachRemaining(path -> expectEqual("scores." + criterion.getKey() + "." + path.getKey(),
+                            path.getValue().asText(), scoreOf(answer, criterion.getKey(), path.getKey()), failures)));
+        }
         if (expect.has("entitlements")) {
             List<String> expected = new ArrayList<>();
             expect.get("entitlements").forEach(e -> expected.add(e.asText()));
@@ -67,6 +77,14 @@ public final class ScenarioRunner {
                 failures.add("entitlements: expected " + expected + ", got " + answer.entitlements());
             }
         }
+    }
+
+    /** The score of one path of a score criterion, in whichever tier it is, or null. */
+    private static String scoreOf(EvaluationResult answer, String criterion, String path) {
+        return answer.tiers().stream().flatMap(t -> t.criteria().stream())
+                .filter(c -> c.criterion().equals(criterion) && c.paths() != null)
+                .flatMap(c -> c.paths().stream()).filter(p -> p.path().equals(path))
+                .map(p -> String.valueOf(p.score())).findFirst().orElse(null);
     }
 
     /** The expected gap as it would be printed; without a stated shortfall, the actual one is accepted. */

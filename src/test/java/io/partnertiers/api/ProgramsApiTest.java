@@ -22,6 +22,7 @@ class ProgramsApiTest extends ApiTest {
         given().when().get("/programs")
                 .then().statusCode(200)
                 .body("id", contains("cisco-adopt-incentive", "cisco-cx", "iped-cs-readiness", "microsoft-mpn",
+                        "microsoft-solutions-partner",
                         "partner-portal", "salesforce-csat-points", "servicenow-partner", "servicenow-tpp"))
                 .body("find { it.id == 'servicenow-partner' }.tiers",
                         contains("REGISTERED", "SPECIALIST", "PREMIER", "ELITE", "GLOBAL_ELITE"))

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -21,6 +22,7 @@ import io.partnertiers.rules.Requirement;
 import io.partnertiers.rules.Ruleset;
 import io.partnertiers.rules.SourcePosition;
 import io.partnertiers.rules.Tier;
+import io.partnertiers.rules.TierPolicy;
 
 /**
  * The last line of defence behind the rule checker: an evaluation fires each rule once at most.
@@ -52,10 +54,10 @@ class RuleBudgetTest {
     @Test
     void shouldStopAnEvaluationWhoseRulesFireMoreOftenThanTheProgramHasRules() {
         KieBase looping = compiledAroundTheChecker(LOOPING_RULES);
-        Criterion start = new Criterion("start", "Start", Requirement.parse("true"), "Start", new SourcePosition("x.drl", 5, 1));
-        Criterion again = new Criterion("again", "Again", Requirement.parse("true"), "Again", new SourcePosition("x.drl", 12, 1));
+        Criterion start = new Criterion.Threshold("start", "Start", Requirement.parse("true"), "Start", new SourcePosition("x.drl", 5, 1));
+        Criterion again = new Criterion.Threshold("again", "Again", Requirement.parse("true"), "Again", new SourcePosition("x.drl", 12, 1));
         Ruleset ruleset = new Ruleset("looping", "Looping", "v1", List.of(new Tier("ONLY", "Only", List.of(),
-                List.of(start, again))), looping);
+                List.of(start, again))), Map.of(), TierPolicy.NONE, looping);
 
         RuleBudgetExceededException stopped = assertThrows(RuleBudgetExceededException.class,
                 () -> new Evaluator(id -> Optional.empty()).evaluate(ruleset, PartnerFacts.empty("p"),

@@ -12,9 +12,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -62,7 +66,10 @@ class RuleCheckerTest {
                         drl.put(file.getFileName().toString(), Files.readString(file));
                     }
                 }
-                assertEquals(List.of(), new RuleChecker().check(program.getFileName().toString(), drl), program.toString());
+                Set<String> metrics = new ObjectMapper(new YAMLFactory())
+                        .readValue(program.resolve("program.yaml").toFile(), ProgramDescriptor.class).metrics().keySet();
+                assertEquals(List.of(), new RuleChecker(metrics).check(program.getFileName().toString(), drl),
+                        program.toString());
             }
         }
     }
@@ -136,6 +143,56 @@ class RuleCheckerTest {
         assertTrue(onlyProblem(drl.replace(" @criterion(\"staff\")", "")).message().startsWith("missing @criterion"));
         assertTrue(onlyProblem(drl.replace("@required(1)", "@required(1) @salience(10)")).message()
                 .startsWith("annotation @salience is not allowed"));
+    }
+
+    @Test
+    void shouldAcceptAtMostTracksScoreComponentsAndTheirBar() {
+        String drl = rule("Partner( $actual : certifiedStaff )", "scorecard.measured(drools, $actual);");
+
+        assertEquals(List.of(), check(drl.replace("@required(1)", "@atMost(2.5)")));
+        assertEquals(List.of(), check(drl.replace("@required(1)", "@required(1) @track(\"Staff, or (else) 2 apps\")")));
+        assertEquals(List.of(), check(drl.replace("@required(1)",
+                "@path(\"ENTERPRISE\") @component(\"staff\") @maxPoints(20) @target(5)")));
+        assertEquals(List.of(), check(drl.replace("@required(1)", "@required(70) @minimumPoints(1)")
+                .replace("certifiedStaff", "score")));
+    }
+
+    @Test
+    void shouldHoldEachKindOfRuleToItsOwnAnnotations() {
+        String drl = rule("Partner( $actual : certifiedStaff )", "scorecard.measured(drools, $actual);");
+
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@atMost(true)")).message()
+                .startsWith("@atMost(true) is not allowed: write @atMost(N)"));
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@required(1) @atMost(2)")).message()
+                .startsWith("a rule has either @required (at least) or @atMost (at most)"));
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@required(1) @target(5)")).message()
+                .startsWith("@target does not belong in a criterion rule"));
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@required(1) @minimumPoints(1)")).message()
+                .startsWith("@minimumPoints does not belong in a criterion rule"));
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@path(\"A\") @component(\"c\") @maxPoints(20)"))
+                .message().startsWith("missing @target: a scored component states"));
+        assertTrue(onlyProblem(drl.replace("@required(1)",
+                "@path(\"A\") @component(\"c\") @maxPoints(20) @target(5) @required(3)")).message()
+                .startsWith("@required does not belong in a scored component"));
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@path(\"A\") @component(\"c\") @maxPoints(2.5) @target(5)"))
+                .message().startsWith("@maxPoints(2.5) is not allowed: write @maxPoints(N) with a whole number"));
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@minimumPoints(1)").replace("certifiedStaff", "score"))
+                .message().startsWith("missing @required: the rule measuring 'score'"));
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@required(1) @required(2)")).message()
+                .startsWith("@required is given twice"));
+        assertTrue(onlyProblem(drl.replace("@required(1)", "@required(1) @track(\"a\\\" + x + \\\"\")")).message()
+                .contains("is not allowed: write @track(\"name\")"));
+    }
+
+    @Test
+    void shouldReadOnlyTheMetricsTheProgramDeclares() {
+        String drl = rule("Partner( $actual : metric(\"deployments\") )", "scorecard.measured(drools, $actual);");
+
+        assertEquals(List.of(), new RuleChecker(Set.of("deployments")).check("mini", Map.of("tiers.drl", drl)));
+        List<Diagnostic> undeclared = new RuleChecker(Set.of("netAdds")).check("mini", Map.of("tiers.drl", drl));
+        assertEquals(1, undeclared.size(), undeclared.toString());
+        assertEquals("metric 'deployments' is not declared under 'metrics:' in program.yaml; declared: netAdds",
+                undeclared.get(0).message());
     }
 
     @Test

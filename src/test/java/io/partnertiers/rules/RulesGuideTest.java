@@ -11,7 +11,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +24,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import io.partnertiers.RuleFolders;
+import io.partnertiers.evaluation.CriterionResult;
+import io.partnertiers.evaluation.EvaluationResult;
+import io.partnertiers.evaluation.Evaluator;
+import io.partnertiers.evaluation.TierResult;
+import io.partnertiers.facts.PartnerFacts;
 import io.partnertiers.facts.Partner;
 import io.partnertiers.measures.Measure;
 
@@ -32,12 +40,12 @@ class RulesGuideTest {
 
     private static final Path RULES = Path.of("rules");
     private static final Pattern BLOCK = Pattern.compile(
-            "(?:<!-- example: ([\\w-]+)/([\\w.-]+) -->\\n)?```(drl|yaml)\\n(.*?)```", Pattern.DOTALL);
+            "(?:<!-- example ([\\w-]+): ([\\w-]+)/([\\w.-]+) -->\\n)?```(drl|yaml)\\n(.*?)```", Pattern.DOTALL);
 
     @TempDir
     Path temp;
 
-    private record Block(String program, String file, String language, String text) {
+    private record Block(String example, String program, String file, String language, String text) {
         boolean isExample() {
             return program != null;
         }
@@ -47,7 +55,7 @@ class RulesGuideTest {
         Matcher m = BLOCK.matcher(Files.readString(RULES.resolve("README.md")));
         List<Block> blocks = new ArrayList<>();
         while (m.find()) {
-            blocks.add(new Block(m.group(1), m.group(2), m.group(3), m.group(4)));
+            blocks.add(new Block(m.group(1), m.group(2), m.group(3), m.group(4), m.group(5)));
         }
         return blocks;
     }
@@ -83,22 +91,72 @@ class RulesGuideTest {
         }
     }
 
+    /** The shipped program with the guide's blocks of one example appended to the files they name. */
+    private Path withExample(String example, int blocks) throws IOException {
+        List<Block> parts = blocks().stream().filter(b -> example.equals(b.example())).toList();
+        assertEquals(blocks, parts.size(), "blocks of example " + example);
+        Path program = copyOf(parts.get(0).program(), "", text -> text);
+        for (Block part : parts) {
+            Path file = program.resolve(part.file());
+            Files.writeString(file, Files.readString(file) + "\n" + part.text());
+        }
+        return program;
+    }
+
+    private static Criterion criterion(Ruleset ruleset, String tier, String id) {
+        return ruleset.tiers().stream().filter(t -> t.id().equals(tier)).findFirst().orElseThrow()
+                .criteria().stream().filter(c -> c.id().equals(id)).findFirst().orElseThrow();
+    }
+
+    private static EvaluationResult evaluate(Ruleset ruleset, PartnerFacts facts) {
+        return new Evaluator(id -> Optional.empty()).evaluate(ruleset, facts, LocalDate.of(2026, 11, 24), false);
+    }
+
+    private static TierResult tier(EvaluationResult result, String tier) {
+        return result.tiers().stream().filter(t -> t.tier().equals(tier)).findFirst().orElseThrow();
+    }
+
     @Test
     void shouldCompileTheAddACriterionExample() throws IOException {
-        List<Block> examples = blocks().stream().filter(Block::isExample).toList();
-        assertEquals(2, examples.size(), "the yaml line and the rule");
-        Path program = copyOf("servicenow-partner", "", text -> text);
-        for (Block example : examples) {
-            Path file = program.resolve(example.file());
-            Files.writeString(file, Files.readString(file) + "\n" + example.text());
-        }
+        Ruleset ruleset = compile(withExample("add-criterion", 2));
 
-        Ruleset ruleset = compile(program);
-
-        Criterion added = ruleset.tiers().stream().filter(t -> t.id().equals("PREMIER")).findFirst().orElseThrow()
-                .criteria().stream().filter(c -> c.id().equals("customer-references")).findFirst().orElseThrow();
-        assertEquals(new BigDecimal("2"), added.requirement().value());
+        Criterion added = criterion(ruleset, "PREMIER", "customer-references");
+        assertEquals(new BigDecimal("2"), ((Criterion.Threshold) added).requirement().value());
         assertEquals("Signed customer references", added.description());
+    }
+
+    @Test
+    void shouldCompileTheAtMostExampleAndCountTheExcess() throws IOException {
+        Ruleset ruleset = compile(withExample("at-most", 2));
+
+        Criterion limit = criterion(ruleset, "ELITE", "open-escalations");
+        assertEquals(new Requirement.AtMost(new BigDecimal("2")), ((Criterion.Threshold) limit).requirement());
+        CriterionResult four = tier(evaluate(ruleset, metrics(Map.of("openEscalations", new BigDecimal("4")))), "ELITE")
+                .criteria().stream().filter(c -> c.criterion().equals("open-escalations")).findFirst().orElseThrow();
+        assertEquals(false, four.met());
+        assertEquals("at-most", four.comparison());
+        CriterionResult two = tier(evaluate(ruleset, metrics(Map.of("openEscalations", new BigDecimal("2")))), "ELITE")
+                .criteria().stream().filter(c -> c.criterion().equals("open-escalations")).findFirst().orElseThrow();
+        assertEquals(true, two.met(), "2 is at most 2");
+        CriterionResult notSent = tier(evaluate(ruleset, metrics(Map.of())), "ELITE").criteria().stream()
+                .filter(c -> c.criterion().equals("open-escalations")).findFirst().orElseThrow();
+        assertEquals(false, notSent.met(), "whenMissing: unmet");
+        assertEquals(null, notSent.actual());
+    }
+
+    @Test
+    void shouldCompileTheAnyOfExampleWithItsTwoTracks() throws IOException {
+        Ruleset ruleset = compile(withExample("any-of", 2));
+
+        Criterion.AnyOf delivery = (Criterion.AnyOf) criterion(ruleset, "PREMIER", "delivery-track");
+        assertEquals(List.of("3 implementations", "2 implementations and a signed reference"),
+                delivery.tracks().stream().map(Criterion.Track::name).toList());
+        assertEquals(List.of(1, 2), delivery.tracks().stream().map(t -> t.parts().size()).toList());
+    }
+
+    private static PartnerFacts metrics(Map<String, BigDecimal> metrics) {
+        return new PartnerFacts("p", null, true, null, null, null, null, null, null, null, null, null, null, null, null,
+                metrics);
     }
 
     @Test
@@ -111,7 +169,7 @@ class RulesGuideTest {
 
         Criterion staff = ruleset.tiers().get(2).criteria().get(0);
         assertEquals("PREMIER/certified-staff", ruleset.tiers().get(2).id() + "/" + staff.id());
-        assertEquals(new BigDecimal("12"), staff.requirement().value());
+        assertEquals(new BigDecimal("12"), ((Criterion.Threshold) staff).requirement().value());
         // no shipped scenario pins the old number, so a live reload accepts the edit as it is
         var edited = new java.io.ByteArrayOutputStream();
         int exit = new io.partnertiers.validate.ValidateCommand(new java.io.PrintStream(edited, true),

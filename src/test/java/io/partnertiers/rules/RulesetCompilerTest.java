@@ -88,7 +88,7 @@ class RulesetCompilerTest {
         assertEquals(List.of("email-support"), ruleset.tiers().get(0).entitlements());
         Criterion advanced = ruleset.tiers().get(1).criteria().get(0);
         assertEquals("certified-staff", advanced.id());
-        assertEquals(new BigDecimal("2.5"), advanced.requirement().value());
+        assertEquals(new BigDecimal("2.5"), ((Criterion.Threshold) advanced).requirement().value());
         assertEquals("tiers.drl:15:1", advanced.source().toString());
     }
 
@@ -253,5 +253,86 @@ class RulesetCompilerTest {
         RulesetCompilationException refused = assertThrows(RulesetCompilationException.class, () -> compile(dir));
 
         assertTrue(refused.diagnostics().get(0).message().startsWith("a program folder's name is its id"));
+    }
+
+    private static final String SCORED = DESCRIPTOR.replace("criteria:", """
+            metrics:
+              adds: { description: Net adds }
+              deployments: { description: Deployments, whenMissing: unmet }
+            criteria:""");
+
+    private static String component(String name, String path, String id, int maxPoints, int target, String metric) {
+        return criterionRule(name, "@tier(\"BASIC\") @criterion(\"certified-staff\") @path(\"%s\") @component(\"%s\")"
+                .formatted(path, id) + " @maxPoints(" + maxPoints + ") @target(" + target + ")",
+                "metric(\"" + metric + "\")");
+    }
+
+    private static String bar(String annotations) {
+        return criterionRule("Basic: score", "@tier(\"BASIC\") @criterion(\"certified-staff\") " + annotations, "score");
+    }
+
+    private static final String ADVANCED = criterionRule("Advanced: staff",
+            "@tier(\"ADVANCED\") @criterion(\"certified-staff\") @required(2)", "certifiedStaff");
+
+    @Test
+    void shouldAssembleAScoreFromItsBarAndComponentsInPathOrder() throws IOException {
+        Ruleset ruleset = compile(program(SCORED, HEADER + bar("@required(25) @minimumPoints(1)")
+                + component("A adds", "A", "adds", 20, 5, "adds") + component("A deployments", "A", "deployments", 10, 2, "deployments")
+                + component("B adds", "B", "adds", 30, 10, "adds") + ADVANCED));
+
+        Criterion.Score score = (Criterion.Score) ruleset.tiers().get(0).criteria().get(0);
+        assertEquals(new BigDecimal("25"), score.bar());
+        assertEquals(1, score.minimumPoints());
+        assertEquals(List.of("A", "B"), score.paths().stream().map(Criterion.Path::name).toList());
+        assertEquals(List.of(2, 1), score.paths().stream().map(p -> p.components().size()).toList());
+        assertEquals(java.util.Set.of("deployments"), ruleset.metricsUnmetWhenMissing());
+    }
+
+    @Test
+    void shouldRefuseScoresThatCannotWork() throws IOException {
+        String twoComponents = component("A adds", "A", "adds", 20, 5, "adds")
+                + component("A deployments", "A", "deployments", 10, 2, "deployments");
+        assertEquals("a bar of 31 points is more than any path can score (at most 30)",
+                failures(program(SCORED, HEADER + bar("@required(31)") + twoComponents + ADVANCED)).get(0).message());
+        assertEquals("@minimumPoints(11) is more than a component can earn (the smallest @maxPoints is 10)",
+                failures(program(SCORED, HEADER + bar("@required(3) @minimumPoints(11)") + twoComponents + ADVANCED))
+                        .get(0).message());
+        assertTrue(failures(program(SCORED, HEADER + twoComponents + ADVANCED)).get(0).message()
+                .startsWith("the score 'certified-staff' of tier 'BASIC' needs exactly one rule measuring 'score'"));
+        assertTrue(failures(program(SCORED, HEADER + bar("@required(3)") + ADVANCED)).get(0).message()
+                .startsWith("the score 'certified-staff' of tier 'BASIC' has no component"));
+        assertEquals("path 'A' already has a component 'adds'", failures(program(SCORED, HEADER + bar("@required(3)")
+                + twoComponents + component("A adds again", "A", "adds", 20, 5, "adds") + ADVANCED)).get(0).message());
+        assertTrue(failures(program(SCORED, HEADER + bar("@required(3)") + twoComponents
+                + criterionRule("Basic: plain", "@tier(\"BASIC\") @criterion(\"certified-staff\") @required(1)",
+                        "certifiedStaff") + ADVANCED)).get(0).message()
+                .contains("is a score, so each of its rules is a component"));
+    }
+
+    @Test
+    void shouldGroupTracksAndRefuseARuleWithoutOne() throws IOException {
+        String trackA = criterionRule("Basic: A", "@tier(\"BASIC\") @criterion(\"certified-staff\") @track(\"A\") @required(3)",
+                "certifiedStaff");
+        String trackB = criterionRule("Basic: B", "@tier(\"BASIC\") @criterion(\"certified-staff\") @track(\"B\") @atMost(1)",
+                "signedReferences");
+        Criterion.AnyOf anyOf = (Criterion.AnyOf) compile(program(DESCRIPTOR, HEADER + trackA + trackB + ADVANCED))
+                .tiers().get(0).criteria().get(0);
+        assertEquals(List.of("A", "B"), anyOf.tracks().stream().map(Criterion.Track::name).toList());
+        assertEquals("at-most", anyOf.tracks().get(1).parts().get(0).requirement().comparison());
+
+        String untracked = criterionRule("Basic: C", "@tier(\"BASIC\") @criterion(\"certified-staff\") @required(1)",
+                "certifiedStaff");
+        assertEquals("criterion 'certified-staff' of tier 'BASIC' has alternatives (@track), so each of its rules names"
+                + " its track", failures(program(DESCRIPTOR, HEADER + trackA + untracked + ADVANCED)).get(0).message());
+    }
+
+    @Test
+    void shouldRefuseAMetricDeclarationThatSaysNothingOrTooMuch() throws IOException {
+        String drl = HEADER + criterionRule("Basic: adds", "@tier(\"BASIC\") @criterion(\"certified-staff\") @required(1)",
+                "metric(\"adds\")") + ADVANCED;
+        assertEquals("metric 'adds' whenMissing must be 0 or unmet, got 'never'", failures(program(DESCRIPTOR.replace(
+                "criteria:", "metrics:\n  adds: { description: Adds, whenMissing: never }\ncriteria:"), drl)).get(0).message());
+        assertEquals("metric 'adds' needs a description", failures(program(DESCRIPTOR.replace(
+                "criteria:", "metrics:\n  adds: { unit: customers }\ncriteria:"), drl)).get(0).message());
     }
 }

@@ -1,16 +1,23 @@
 package io.partnertiers.validate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.partnertiers.RuleFolders;
 
 /** The validate command on small rule folders, one per failure class, and on the shipped rules. */
 class ValidateCommandTest {
@@ -114,6 +121,33 @@ class ValidateCommandTest {
         Outcome outcome = validate("rules", "--min-coverage", "100");
 
         assertEquals(0, outcome.exit(), outcome.output());
-        assertTrue(outcome.output().contains("compiled 8 program(s)"), outcome.output());
+        assertTrue(outcome.output().contains("compiled 9 program(s)"), outcome.output());
+    }
+
+    @Test
+    void shouldRunScenariosThatStateThePreviousTierOfAProgramWithAPolicy() {
+        Outcome outcome = validate("src/test/resources/policy-rules");
+
+        assertEquals(0, outcome.exit(), outcome.output());
+        assertTrue(outcome.output().contains("graced/tests/grace.yaml:1: Falling short for the first time keeps the tier"
+                + " for 30 days: PASS"), outcome.output());
+        assertTrue(outcome.output().contains("4 passed, 0 failed"), outcome.output());
+    }
+
+    @Test
+    void shouldCheckTheScoresAScenarioExpects(@TempDir Path rules) throws IOException {
+        Path program = RuleFolders.copy("microsoft-solutions-partner", rules, text -> text);
+        String scenarios = Files.readString(Path.of("rules/microsoft-solutions-partner/tests/capability-score.yaml"));
+        Files.createDirectories(program.resolve("tests"));
+        Files.writeString(program.resolve("tests/capability-score.yaml"), scenarios.replace(
+                "      - { criterion: capability-score, shortfall: 1 }",
+                "      - { criterion: capability-score, shortfall: 1 }\n    scores: { capability-score: { ENTERPRISE: 70, SMB: 25 } }"));
+
+        Outcome outcome = validate(rules.toString());
+
+        assertEquals(ValidateCommand.CHECK_FAILED, outcome.exit(), outcome.output());
+        assertTrue(outcome.output().contains("69 on the Enterprise path is one point short: FAIL"), outcome.output());
+        assertTrue(outcome.output().contains("scores.capability-score.ENTERPRISE: expected 70, got 69"), outcome.output());
+        assertFalse(outcome.output().contains("scores.capability-score.SMB"), outcome.output());
     }
 }
