@@ -129,4 +129,28 @@ public sealed interface Requirement {
             return "must-hold";
         }
     }
+
+    /** The opposite of {@link MustHold}, met when the measured yes/no is not yes: what boundary mutation tries. */
+    record MustNotHold() implements Requirement {
+
+        @Override
+        public Object value() {
+            return Boolean.FALSE;
+        }
+
+        @Override
+        public boolean isMetBy(Object actual) {
+            return !Boolean.TRUE.equals(actual);
+        }
+
+        @Override
+        public BigDecimal shortfall(Object actual) {
+            return null;
+        }
+
+        @Override
+        public String comparison() {
+            return "must-hold";
+        }
+    }
 }

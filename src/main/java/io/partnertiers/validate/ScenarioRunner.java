@@ -47,6 +47,19 @@ public final class ScenarioRunner {
                 failures.isEmpty(), (System.nanoTime() - started) / 1000, failures);
     }
 
+    /** Whether the scenario passes against these programs, without recording coverage: for mutants. */
+    static boolean passes(Map<String, Ruleset> rulesets, Scenario scenario) {
+        Ruleset ruleset = rulesets.get(scenario.program());
+        if (ruleset == null) {
+            return false;
+        }
+        EvaluationResult answer = new Evaluator(id -> Optional.ofNullable(rulesets.get(id)))
+                .evaluate(ruleset, scenario.partner(), scenario.asOf(), false, scenario.previous());
+        List<String> failures = new ArrayList<>();
+        compare(scenario.expect(), answer, failures);
+        return failures.isEmpty();
+    }
+
     private static void compare(JsonNode expect, EvaluationResult answer, List<String> failures) {
         expectEqual("segment", text(expect.get("segment")), answer.segment(), failures);
         expectEqual("nextSegment", text(expect.get("nextSegment")), answer.nextSegment(), failures);

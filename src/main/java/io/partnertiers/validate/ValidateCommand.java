@@ -2,15 +2,12 @@ package io.partnertiers.validate;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 
 import io.partnertiers.rules.Diagnostic;
 import io.partnertiers.rules.Ruleset;
@@ -20,16 +17,20 @@ import io.partnertiers.rules.RulesetRegistry;
 import io.partnertiers.rules.SourcePosition;
 
 /**
- * {@code validate <rules-dir> [--min-coverage N] [--format pretty|json]}: compiles and lints every
- * program, runs every scenario, reports coverage. Exit codes, one meaning each: 0 all good;
- * 1 a program or scenario file does not load; 2 a scenario failed or coverage is below N %.
+ * {@code validate <rules-dir> [--min-coverage N] [--min-boundary-coverage N] [--format pretty|json|junit|sarif]
+ * [--output FILE]}: compiles and checks every program, runs every scenario, reports criterion coverage,
+ * boundary coverage (threshold mutation) and ladder warnings. Exit codes, one meaning each: 0 all good;
+ * 1 a program or scenario file does not load (or the arguments are wrong); 2 a scenario failed or a
+ * coverage is below its minimum.
  */
 public final class ValidateCommand {
 
     public static final int OK = 0;
     public static final int LOAD_ERROR = 1;
     public static final int CHECK_FAILED = 2;
-    static final String USAGE = "usage: validate <rules-dir> [--min-coverage N] [--format pretty|json]";
+    static final String USAGE = "usage: validate <rules-dir> [--min-coverage N] [--min-boundary-coverage N]"
+            + " [--format pretty|json|junit|sarif] [--output FILE]";
+    private static final List<String> FORMATS = List.of("pretty", "json", "junit", "sarif");
 
     private final PrintStream out;
     private final ClassLoader classLoader;
@@ -42,42 +43,75 @@ public final class ValidateCommand {
     public int run(String... args) {
         Path rulesDir = null;
         Double minCoverage = null;
-        boolean json = false;
+        Double minBoundary = null;
+        String format = "pretty";
+        Path output = null;
         for (int i = 0; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
-                case "--min-coverage" -> {
-                    if (i + 1 >= args.length || !args[i + 1].matches("\\d+(\\.\\d+)?")) {
-                        out.println(USAGE);
-                        return LOAD_ERROR;
+                case "--min-coverage", "--min-boundary-coverage" -> {
+                    if (value == null || !value.matches("\\d{1,3}(\\.\\d{1,3})?")) {
+                        return usage();
                     }
-                    minCoverage = Double.parseDouble(args[++i]);
+                    if (args[i].equals("--min-coverage")) {
+                        minCoverage = Double.parseDouble(value);
+                    } else {
+                        minBoundary = Double.parseDouble(value);
+                    }
+                    i++;
                 }
                 case "--format" -> {
-                    if (i + 1 >= args.length || !List.of("pretty", "json").contains(args[i + 1])) {
-                        out.println(USAGE);
-                        return LOAD_ERROR;
+                    if (value == null || !FORMATS.contains(value)) {
+                        return usage();
                     }
-                    json = args[++i].equals("json");
+                    format = value;
+                    i++;
+                }
+                case "--output" -> {
+                    if (value == null || value.isBlank() || value.startsWith("--")) {
+                        return usage();
+                    }
+                    output = Path.of(value);
+                    i++;
                 }
                 default -> {
                     if (rulesDir != null || args[i].startsWith("--")) {
-                        out.println(USAGE);
-                        return LOAD_ERROR;
+                        return usage();
                     }
                     rulesDir = Path.of(args[i]);
                 }
             }
         }
         if (rulesDir == null) {
-            out.println(USAGE);
-            return LOAD_ERROR;
+            return usage();
         }
-        ValidationReport report = validate(rulesDir, minCoverage);
-        out.print(json ? asJson(report) : asText(report));
+        ValidationReport report = validate(rulesDir, minCoverage, minBoundary);
+        String written = switch (format) {
+            case "json" -> ReportFormats.json(report);
+            case "junit" -> ReportFormats.junit(report);
+            case "sarif" -> ReportFormats.sarif(report);
+            default -> ReportFormats.pretty(report);
+        };
+        if (output == null) {
+            out.print(written);
+        } else {
+            try {
+                Files.writeString(output, written, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                out.println("cannot write " + output + ": " + e.getMessage());
+                return LOAD_ERROR;
+            }
+            out.print(ReportFormats.pretty(report));
+        }
         return report.exitCode();
     }
 
-    ValidationReport validate(Path rulesDir, Double minCoverage) {
+    private int usage() {
+        out.println(USAGE);
+        return LOAD_ERROR;
+    }
+
+    ValidationReport validate(Path rulesDir, Double minCoverage, Double minBoundary) {
         List<Diagnostic> errors = new ArrayList<>();
         Map<String, Ruleset> rulesets = Map.of();
         if (!Files.isDirectory(rulesDir)) {
@@ -98,64 +132,38 @@ public final class ValidateCommand {
             }
         }
         List<String> programs = rulesets.keySet().stream().sorted().toList();
+        String dir = rulesDir.toString();
         if (!errors.isEmpty()) {
-            return new ValidationReport(programs, ValidationReport.format(errors), List.of(), 0, 0, null, minCoverage,
+            return new ValidationReport(dir, programs, ValidationReport.format(errors),
+                    errors.stream().map(Finding::of).toList(), List.of(), 0, 0, null, minCoverage, null, minBoundary,
                     LOAD_ERROR);
         }
+        List<Finding> findings = new ArrayList<>();
+        rulesets.values().stream().sorted(java.util.Comparator.comparing(Ruleset::id))
+                .forEach(ruleset -> findings.addAll(LadderChecks.of(ruleset)));
         ScenarioRunner runner = new ScenarioRunner(rulesets);
         List<ScenarioResult> results = scenarios.stream().map(runner::run).toList();
+        results.stream().filter(r -> !r.passed()).forEach(r -> findings.add(new Finding("PT-SCENARIO", "error", r.file(),
+                r.line(), 1, "scenario '" + r.name() + "' fails: " + String.join("; ", r.failures()), null)));
         int failed = (int) results.stream().filter(r -> !r.passed()).count();
         Coverage coverage = runner.coverage();
         var summary = new ValidationReport.CoverageSummary(coverage.percent(), coverage.outcomes(),
                 coverage.outcomesSeen(), coverage.neverMet(), coverage.neverUnmet(), coverage.rulesNeverFired());
-        boolean coverageTooLow = minCoverage != null && coverage.percent() < minCoverage;
-        int exit = failed > 0 || coverageTooLow ? CHECK_FAILED : OK;
-        return new ValidationReport(programs, List.of(), results, results.size() - failed, failed, summary, minCoverage,
-                exit);
+        BoundaryCoverage.Result mutation = BoundaryCoverage.run(rulesets, scenarios);
+        List<Finding> survivors = mutation.survivors().stream().map(m -> new Finding("PT-BOUNDARY", "warning",
+                m.at().file(), m.at().line(), m.at().column(), m.survivorMessage(), m.rule())).toList();
+        findings.addAll(survivors);
+        var boundary = new ValidationReport.BoundarySummary(mutation.percent(), mutation.mutants().size(),
+                mutation.killed(), survivors);
+        ValidationReport report = new ValidationReport(dir, programs, List.of(), List.copyOf(findings), results,
+                results.size() - failed, failed, summary, minCoverage, boundary, minBoundary, OK);
+        int exit = failed > 0 || report.coverageTooLow() || report.boundaryTooLow() ? CHECK_FAILED : OK;
+        return new ValidationReport(dir, programs, List.of(), List.copyOf(findings), results, report.passed(), failed,
+                summary, minCoverage, boundary, minBoundary, exit);
     }
 
     private static Diagnostic inProgram(String program, Diagnostic d) {
         SourcePosition p = d.position();
         return new Diagnostic(new SourcePosition(program + "/" + p.file(), p.line(), p.column()), d.message(), d.rule());
-    }
-
-    static String asText(ValidationReport report) {
-        StringBuilder text = new StringBuilder();
-        if (!report.errors().isEmpty()) {
-            report.errors().forEach(e -> text.append(e).append('\n'));
-            text.append(report.errors().size()).append(" error(s): the rules do not load\n");
-            return text.toString();
-        }
-        text.append("compiled ").append(report.programs().size()).append(" program(s): ")
-                .append(String.join(", ", report.programs())).append('\n');
-        for (ScenarioResult r : report.scenarios()) {
-            text.append(r.file()).append(':').append(r.line()).append(": ").append(r.name()).append(": ")
-                    .append(r.passed() ? "PASS" : "FAIL").append(" (").append(duration(r.micros())).append(")\n");
-            r.failures().forEach(f -> text.append("    ").append(f).append('\n'));
-        }
-        var c = report.coverage();
-        text.append(String.format("coverage: %.1f%% (%d of %d criterion outcomes seen)%n", c.percent(), c.outcomesSeen(),
-                c.outcomes()));
-        c.neverMet().forEach(k -> text.append("    never met:   ").append(k).append('\n'));
-        c.neverUnmet().forEach(k -> text.append("    never unmet: ").append(k).append('\n'));
-        c.rulesNeverFired().forEach(k -> text.append("    never fired: ").append(k).append('\n'));
-        if (report.minCoverage() != null && c.percent() < report.minCoverage()) {
-            text.append(String.format("coverage %.1f%% is below the minimum of %s%%%n", c.percent(),
-                    report.minCoverage()));
-        }
-        text.append(report.passed()).append(" passed, ").append(report.failed()).append(" failed\n");
-        return text.toString();
-    }
-
-    private static String duration(long micros) {
-        return micros >= 1000 ? String.format("%.1f ms", micros / 1000.0) : micros + " µs";
-    }
-
-    private static String asJson(ValidationReport report) {
-        try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot write the report as JSON", e);
-        }
     }
 }
