@@ -261,9 +261,15 @@ class RulesReloadTest extends ApiTest {
         return body;
     }
 
+    /**
+     * The shipped rules without microsoft-mpn's boundary scenarios, which pin Gold's thresholds: these
+     * tests swap threshold edits in and out, and the scenarios of rules/ would rightly keep them out.
+     */
     private static Path copyOfShippedRules() {
         try {
-            return RuleFolders.copyAll(Files.createTempDirectory("partner-tiers-rules"));
+            Path copy = RuleFolders.copyAll(Files.createTempDirectory("partner-tiers-rules"));
+            Files.delete(copy.resolve("microsoft-mpn/tests/boundaries.yaml"));
+            return copy;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

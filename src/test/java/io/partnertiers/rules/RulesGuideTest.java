@@ -170,12 +170,14 @@ class RulesGuideTest {
         Criterion staff = ruleset.tiers().get(2).criteria().get(0);
         assertEquals("PREMIER/certified-staff", ruleset.tiers().get(2).id() + "/" + staff.id());
         assertEquals(new BigDecimal("12"), ((Criterion.Threshold) staff).requirement().value());
-        // no shipped scenario pins the old number, so a live reload accepts the edit as it is
+        // the boundary scenarios pin 15, so validate (and a live reload) keep the edit out until they say 12
         var edited = new java.io.ByteArrayOutputStream();
         int exit = new io.partnertiers.validate.ValidateCommand(new java.io.PrintStream(edited, true),
                 getClass().getClassLoader()).run(copyOfAllRulesWith("servicenow-partner/premier.drl",
                         text -> text.replace("@required(15)", "@required(12)")).toString());
-        assertEquals(0, exit, edited.toString());
+        assertEquals(io.partnertiers.validate.ValidateCommand.CHECK_FAILED, exit, edited.toString());
+        assertTrue(edited.toString().contains("servicenow-partner/tests/boundaries.yaml:99: One short on every Premier"
+                + " criterion: FAIL"), edited.toString());
     }
 
     private Path copyOfAllRulesWith(String file, UnaryOperator<String> edit) throws IOException {
