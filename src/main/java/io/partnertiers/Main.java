@@ -2,13 +2,15 @@ package io.partnertiers;
 
 import java.util.Arrays;
 
+import io.partnertiers.impact.ImpactCommand;
 import io.partnertiers.validate.ValidateCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Starts the service, or with {@code validate <rules-dir> …} checks a rules folder and exits
- * without starting the HTTP server (for CI pipelines; see rules/README.md).
+ * Starts the service, or with {@code validate <rules-dir> …} checks a rules folder, or with
+ * {@code impact …} compares two rules folders on a sample of partners, and exits without starting
+ * the HTTP server (for CI pipelines; see rules/README.md).
  */
 @QuarkusMain
 public class Main {
@@ -16,6 +18,11 @@ public class Main {
     public static void main(String... args) {
         if (args.length > 0 && args[0].equals("validate")) {
             int exit = new ValidateCommand(System.out, Main.class.getClassLoader())
+                    .run(Arrays.copyOfRange(args, 1, args.length));
+            System.exit(exit);
+        }
+        if (args.length > 0 && args[0].equals("impact")) {
+            int exit = new ImpactCommand(System.out, Main.class.getClassLoader())
                     .run(Arrays.copyOfRange(args, 1, args.length));
             System.exit(exit);
         }

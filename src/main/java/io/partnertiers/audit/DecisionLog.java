@@ -119,6 +119,40 @@ public class DecisionLog {
                 .map(d -> new PriorStanding(d.asOf, d.segment, d.atRiskSince)));
     }
 
+    /** One recorded request as the decision export writes it: its program, day and the submitted facts as JSON. */
+    public record ExportLine(String evaluationId, String program, LocalDate asOf, String partnerJson) {
+    }
+
+    /**
+     * Recorded requests, oldest {@code asOf} first, a page at a time so that memory stays flat
+     * however many there are; {@code program}, {@code from} and {@code to} are optional.
+     *
+     * @param after the last line of the previous page, or null for the first page
+     */
+    public List<ExportLine> exportPage(String program, LocalDate from, LocalDate to, ExportLine after, int size) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Parameters parameters = new Parameters();
+        if (program != null) {
+            query.append(" and program = :program");
+            parameters.and("program", program);
+        }
+        if (from != null) {
+            query.append(" and asOf >= :from");
+            parameters.and("from", from);
+        }
+        if (to != null) {
+            query.append(" and asOf <= :to");
+            parameters.and("to", to);
+        }
+        if (after != null) {
+            query.append(" and (asOf > :afterDay or (asOf = :afterDay and id > :afterId))");
+            parameters.and("afterDay", after.asOf()).and("afterId", after.evaluationId());
+        }
+        return readOnly(() -> Decision.<Decision>find(query.toString(), Sort.ascending("asOf", "id"), parameters)
+                .page(Page.ofSize(size)).list().stream()
+                .map(d -> new ExportLine(d.id, d.program, d.asOf, d.facts)).toList());
+    }
+
     /** Deletes decisions recorded before {@code cutoff}; returns how many. */
     public long purgeRecordedBefore(Instant cutoff) {
         return QuarkusTransaction.requiringNew().call(() -> Decision.delete("recordedAt < ?1", cutoff));

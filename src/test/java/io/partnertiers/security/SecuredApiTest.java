@@ -60,6 +60,7 @@ class SecuredApiTest extends ApiTest {
                 new Endpoint("POST", "/evaluations/00000000-0000-0000-0000-000000000000/replay", Roles.AUDITOR, null),
                 new Endpoint("GET", "/partners/acme/evaluations", Roles.AUDITOR, null),
                 new Endpoint("GET", "/partners/acme/tier-history?program=servicenow-partner", Roles.AUDITOR, null),
+                new Endpoint("GET", "/decisions/export?program=servicenow-partner", Roles.AUDITOR, null),
                 new Endpoint("GET", "/admin/rules/status", Roles.RULES_ADMIN, null),
                 new Endpoint("POST", "/admin/rules/reload", Roles.RULES_ADMIN, null));
     }
