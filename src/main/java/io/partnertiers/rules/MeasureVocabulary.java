@@ -94,6 +94,9 @@ final class MeasureVocabulary {
         for (int i = 0; i < given; i++) {
             Class<?> expected = i < fixed ? parameters.get(i) : parameters.get(fixed).getComponentType();
             String problem = problemWith(call.arguments().get(i), expected);
+            if (problem == null && VALUES.containsKey(call.measure())) {
+                problem = VALUES.get(call.measure()).apply(call.arguments().get(i).value());
+            }
             if (problem != null) {
                 return "argument " + (i + 1) + " of '" + call.measure() + "': " + problem + " (write "
                         + signature.usage() + ")";
@@ -101,6 +104,18 @@ final class MeasureVocabulary {
         }
         return null;
     }
+
+    private static final Pattern RATE = Pattern.compile("0(\\.\\d{1,6})?|1(\\.0{1,6})?");
+    private static final java.util.Set<String> MONTHS = java.util.Arrays.stream(java.time.Month.values())
+            .map(Enum::name).collect(Collectors.toUnmodifiableSet());
+
+    /** What the arguments of some measures mean, beyond being a text: checked so that a rule cannot fail when run. */
+    private static final Map<String, java.util.function.Function<String, String>> VALUES = Map.of(
+            "csatAverageInFiscalYear", month -> MONTHS.contains(month) ? null
+                    : "expected the month a fiscal year starts, such as \"FEBRUARY\" (JANUARY to DECEMBER), got \""
+                            + month + "\"",
+            "longestAdoptionStreak", rate -> RATE.matcher(rate).matches() ? null
+                    : "expected a usage rate from \"0\" to \"1\", such as \"0.60\", got \"" + rate + "\"");
 
     private static String problemWith(MeasureExpression.Literal argument, Class<?> expected) {
         if (expected == String.class) {

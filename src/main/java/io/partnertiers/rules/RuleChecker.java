@@ -50,6 +50,7 @@ public final class RuleChecker {
     static final String CONSEQUENCE = "scorecard.measured(drools, $actual);";
     static final String SCORE_MEASURE = "score";
     static final String METRIC_MEASURE = "metric";
+    static final String REACHES_MEASURE = "reaches";
     /** The most rules one program may hold; the largest shipped program has 28. */
     static final int MAX_RULES = 500;
     private static final String ONE_PATTERN = "the condition is one pattern: Partner( $actual : <measure> )";
@@ -117,6 +118,10 @@ public final class RuleChecker {
             this.usage = usage;
         }
     }
+    private static final Pattern RULE_LINE = Pattern.compile("^\\s*rule\\s+[\"'\\w]");
+    private static final Pattern LINE_COMMENT = Pattern.compile("//.*$|/\\*.*?\\*/");
+    private static final Pattern ANNOTATIONS_ONLY = Pattern.compile(
+            "(@[A-Za-z]\\w*(\\s*\\((\"[^\"]*\"|[^()\"])*\\))?\\s*)+");
     private static final Pattern WHEN = Pattern.compile("\\bwhen\\b");
     private static final Pattern COMMENT = Pattern.compile("//[^\\n]*|/\\*.*?\\*/", Pattern.DOTALL);
     private static final Pattern ANNOTATION = Pattern.compile("@\\s*([A-Za-z]\\w*)");
@@ -168,7 +173,7 @@ public final class RuleChecker {
         if (pkg == null) {
             return rulesBefore;
         }
-        FileChecks checks = new FileChecks(file, text, problems);
+        FileChecks checks = new FileChecks(programId, file, text, problems);
         checks.packageLevel(pkg, "rules." + programId.replace('-', '_'));
         int rules = rulesBefore;
         for (RuleDescr rule : pkg.getRules()) {
@@ -206,20 +211,69 @@ public final class RuleChecker {
             if (problems.size() == before) {
                 problems.add(new Diagnostic(new SourcePosition(file, 1, 1), "cannot be read as DRL", null));
             }
+            pointAtTheHeader(file, text, rules, problems.subList(before, problems.size()));
             return null;
         }
         return pkg;
     }
 
+    /**
+     * The parser reports a mistake where it notices it, often a line or more after it was made: an
+     * unclosed annotation is noticed at the end of the file, a stray word between the rule's name and
+     * its annotations at the next annotation. Between {@code rule "…"} and {@code when} only annotations
+     * may stand, so a line there that is not annotations is where the mistake is; it replaces the
+     * parser's messages that follow it in the same rule.
+     */
+    private static void pointAtTheHeader(String file, String text, RuleIndex rules, List<Diagnostic> parserErrors) {
+        String[] lines = text.split("\n", -1);
+        List<Diagnostic> found = new ArrayList<>();
+        List<int[]> spans = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            if (!RULE_LINE.matcher(lines[i]).find()) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < lines.length && !RULE_LINE.matcher(lines[end]).find()) {
+                end++;
+            }
+            for (int j = i + 1; j < end; j++) {
+                String line = LINE_COMMENT.matcher(lines[j]).replaceAll("").strip();
+                if (line.startsWith("when") || line.startsWith("then") || line.startsWith("end")) {
+                    break;
+                }
+                if (!line.isEmpty() && !ANNOTATIONS_ONLY.matcher(line).matches()) {
+                    int column = lines[j].indexOf(line.charAt(0)) + 1;
+                    found.add(new Diagnostic(new SourcePosition(file, j + 1, column), "expected only annotations such as"
+                            + " @tier(\"…\") between the rule's name and 'when', found '" + printable(line) + "'",
+                            rules.ruleAt(j + 1)));
+                    spans.add(new int[] {j + 1, end});
+                    break;
+                }
+            }
+            i = end - 1;
+        }
+        if (found.isEmpty()) {
+            return;
+        }
+        List<Diagnostic> kept = parserErrors.stream().filter(e -> spans.stream()
+                .noneMatch(span -> e.position().line() >= span[0] && e.position().line() < span[1])
+                && !e.message().contains("<eof>")).toList();
+        parserErrors.clear();
+        parserErrors.addAll(found);
+        parserErrors.addAll(kept);
+    }
+
     /** The checks of one parsed file, reporting at positions in its text. */
     private final class FileChecks {
 
+        private final String programId;
         private final String file;
         private final String text;
         private final List<Diagnostic> problems;
         private final RuleIndex index = new RuleIndex();
 
-        FileChecks(String file, String text, List<Diagnostic> problems) {
+        FileChecks(String programId, String file, String text, List<Diagnostic> problems) {
+            this.programId = programId;
             this.file = file;
             this.text = text;
             this.problems = problems;
@@ -428,6 +482,10 @@ public final class RuleChecker {
             try {
                 MeasureExpression.Call call = MeasureExpression.parse(expression);
                 String problem = measures.problemWith(call);
+                if (problem == null && REACHES_MEASURE.equals(call.measure())
+                        && call.arguments().get(0).value().equals(programId)) {
+                    problem = "a program cannot ask whether a partner reaches its own tiers: name another program";
+                }
                 if (problem == null && METRIC_MEASURE.equals(call.measure())
                         && !declaredMetrics.contains(call.arguments().get(0).value())) {
                     problem = "metric '" + call.arguments().get(0).value() + "' is not declared under 'metrics:' in"

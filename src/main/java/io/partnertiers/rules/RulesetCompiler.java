@@ -108,6 +108,13 @@ public final class RulesetCompiler {
                     "a program folder's name is its id: 1 to 64 lower-case letters, digits and '-', starting with a"
                             + " letter or digit", null)));
         }
+        if (!javax.lang.model.SourceVersion.isName("rules." + programId.replace('-', '_'))) {
+            // the id becomes the DRL package rules.<id>: a Java keyword (class, enum, null…) or a leading digit cannot be one
+            throw new RulesetCompilationException(programId, List.of(new Diagnostic(new SourcePosition(programId, 1, 1),
+                    "a program folder's name becomes the rules' package 'rules." + programId.replace('-', '_')
+                            + "': it must start with a letter and may not be a Java keyword such as class, enum or"
+                            + " null; rename the folder", null)));
+        }
         ProgramSources read = ProgramSources.read(programDir);
         List<Diagnostic> problems = new ArrayList<>(read.problems());
         Map<String, String> sources = read.texts();
@@ -143,6 +150,36 @@ public final class RulesetCompiler {
                 descriptor.metrics(), policyOf(descriptor), kieBase);
     }
 
+    /**
+     * The characters of program.yaml are checked before it is parsed, but YAML escapes ("\0", "\x1b",
+     * "\L") make characters of their own: every text that reaches an answer is checked once more.
+     */
+    private static void printableTexts(String text, ProgramDescriptor descriptor, List<Diagnostic> problems) {
+        List<Map.Entry<String, String>> texts = new ArrayList<>();
+        texts.add(Map.entry("name", String.valueOf(descriptor.name())));
+        texts.add(Map.entry("source", String.valueOf(descriptor.source())));
+        for (TierDescriptor tier : descriptor.tiers()) {
+            texts.add(Map.entry("id", String.valueOf(tier.id())));
+            texts.add(Map.entry("name", String.valueOf(tier.name())));
+            tier.entitlements().forEach(e -> texts.add(Map.entry("entitlements", String.valueOf(e))));
+        }
+        descriptor.criteria().forEach((id, description) -> {
+            texts.add(Map.entry(id, id));
+            texts.add(Map.entry(id, String.valueOf(description)));
+        });
+        descriptor.metrics().forEach((key, metric) -> {
+            texts.add(Map.entry(key, metric == null ? "" : String.valueOf(metric.description())));
+            texts.add(Map.entry(key, metric == null ? "" : String.valueOf(metric.unit())));
+        });
+        for (Map.Entry<String, String> entry : texts) {
+            if (entry.getValue().codePoints().anyMatch(c -> !SourceCharacters.isAllowed(c))) {
+                problems.add(new Diagnostic(LadderAssembler.lineOf(text, entry.getKey()), "'" + entry.getKey()
+                        + "' holds a control or invisible character (written as a YAML escape such as \\0 or \\x1b):"
+                        + " texts in program.yaml are plain printable characters", null));
+            }
+        }
+    }
+
     private static TierPolicy policyOf(ProgramDescriptor descriptor) {
         return descriptor.policies() == null ? TierPolicy.NONE : descriptor.policies().toPolicy();
     }
@@ -164,6 +201,7 @@ public final class RulesetCompiler {
                 problems.add(new Diagnostic(new SourcePosition(DESCRIPTOR, 1, 1), "no tiers declared", null));
                 return descriptor;
             }
+            printableTexts(text, descriptor, problems);
             descriptor.metrics().forEach((key, metric) -> {
                 String problem = metric == null ? "needs a description" : metric.problem();
                 if (!METRIC_KEY.matcher(key).matches()) {

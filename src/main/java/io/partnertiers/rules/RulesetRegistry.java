@@ -142,7 +142,12 @@ public class RulesetRegistry {
         List<RulesetCompilationException> failures = new ArrayList<>();
         for (Ruleset ruleset : compiled.values()) {
             try {
-                evaluator.evaluate(ruleset, PartnerFacts.empty("start-up check"), LocalDate.now(ZoneOffset.UTC), false);
+                var answer = evaluator.evaluate(ruleset, PartnerFacts.empty("start-up check"),
+                        LocalDate.now(ZoneOffset.UTC), false);
+                List<Diagnostic> mismatched = mismatchedKinds(ruleset, answer);
+                if (!mismatched.isEmpty()) {
+                    failures.add(new RulesetCompilationException(ruleset.id(), mismatched));
+                }
             } catch (RuntimeException e) {
                 Throwable cause = e;
                 while (cause.getCause() != null && cause.getCause() != cause) {
@@ -153,6 +158,32 @@ public class RulesetRegistry {
             }
         }
         return failures;
+    }
+
+    /**
+     * A yes/no threshold on a measure that counts, or a number on one that says yes or no, could
+     * never be met (or always would): found on the empty profile, where every measure has its kind.
+     */
+    private static List<Diagnostic> mismatchedKinds(Ruleset ruleset, io.partnertiers.evaluation.EvaluationResult answer) {
+        List<Diagnostic> problems = new ArrayList<>();
+        for (int t = 0; t < ruleset.tiers().size(); t++) {
+            Tier tier = ruleset.tiers().get(t);
+            for (int c = 0; c < tier.criteria().size(); c++) {
+                if (!(tier.criteria().get(c) instanceof Criterion.Threshold threshold)) {
+                    continue;
+                }
+                Object actual = answer.tiers().get(t).criteria().get(c).actual();
+                boolean yesNo = threshold.requirement() instanceof Requirement.MustHold;
+                if (yesNo && actual instanceof java.math.BigDecimal) {
+                    problems.add(new Diagnostic(threshold.source(), "@required(true) needs a yes/no measure, and this"
+                            + " one counts: write @required(N) with the number required", threshold.ruleName()));
+                } else if (!yesNo && actual instanceof Boolean) {
+                    problems.add(new Diagnostic(threshold.source(), "a number needs a measure that counts, and this one"
+                            + " says yes or no: write @required(true)", threshold.ruleName()));
+                }
+            }
+        }
+        return problems;
     }
 
     public static List<Path> programFolders(Path rulesDir) {

@@ -2,6 +2,7 @@ package io.partnertiers.validate;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -22,6 +23,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.partnertiers.api.StrictJsonCustomizer;
 import io.partnertiers.evaluation.PriorStanding;
+import io.partnertiers.facts.Limits;
 import io.partnertiers.facts.PartnerFacts;
 import io.partnertiers.rules.Diagnostic;
 import io.partnertiers.rules.SourcePosition;
@@ -41,6 +43,10 @@ public final class ScenarioFiles {
             "atRiskUntil");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    /** The largest scenario file read: far above any real one, far below what would exhaust memory. */
+    static final long MAX_FILE_BYTES = 1024 * 1024;
+    /** The most items {@code times:} may make in one scenario, all lists together. */
+    static final int MAX_EXPANDED_ITEMS = 100_000;
     private static final ObjectMapper FACTS = StrictJsonCustomizer.strict(new ObjectMapper().findAndRegisterModules());
 
     private ScenarioFiles() {
@@ -53,7 +59,17 @@ public final class ScenarioFiles {
             for (Path file : files.filter(f -> f.getParent() != null && f.getParent().getFileName().toString().equals("tests"))
                     .filter(f -> f.toString().endsWith(".yaml") || f.toString().endsWith(".yml")).sorted().toList()) {
                 String program = file.getParent().getParent().getFileName().toString();
-                read(program, rulesDir.relativize(file).toString(), Files.readString(file), scenarios, problems);
+                String name = rulesDir.relativize(file).toString();
+                // a FIFO, a device or a link to one would hang or exhaust the reader: plain, bounded files only
+                if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+                    problems.add(new Diagnostic(new SourcePosition(name, 0, 0), "is not a regular file (a link, a"
+                            + " device or a pipe): a scenario file is a plain file", null));
+                } else if (Files.size(file) > MAX_FILE_BYTES) {
+                    problems.add(new Diagnostic(new SourcePosition(name, 0, 0), "has " + Files.size(file) + " bytes;"
+                            + " a scenario file may have at most " + MAX_FILE_BYTES, null));
+                } else {
+                    read(program, name, Files.readString(file), scenarios, problems);
+                }
             }
         }
         return scenarios;
@@ -92,6 +108,8 @@ public final class ScenarioFiles {
                 problems.add(new Diagnostic(at, "asOf must be a date yyyy-MM-dd", null));
             } catch (JsonProcessingException e) {
                 problems.add(new Diagnostic(at, "partner: " + e.getOriginalMessage(), null));
+            } catch (IllegalArgumentException e) {
+                problems.add(new Diagnostic(at, "partner: " + e.getMessage(), null));
             }
         }
     }
@@ -148,22 +166,41 @@ public final class ScenarioFiles {
                 previous.hasNonNull("atRiskSince") ? LocalDate.parse(previous.get("atRiskSince").asText()) : null);
     }
 
-    /** Expands {@code {times: N, each: {...}}} list items, recursively. */
+    /**
+     * Expands {@code {times: N, each: {...}}} list items, recursively.
+     *
+     * @throws IllegalArgumentException when a list would grow past what a request may hold
+     */
     static JsonNode expand(JsonNode node) {
+        return expand(node, new int[] {MAX_EXPANDED_ITEMS});
+    }
+
+    /** @param budget how many more list items the whole expansion may make, nested lists included */
+    private static JsonNode expand(JsonNode node, int[] budget) {
         if (node.isObject()) {
             ObjectNode copy = JsonNodeFactory.instance.objectNode();
-            node.fields().forEachRemaining(e -> copy.set(e.getKey(), expand(e.getValue())));
+            node.fields().forEachRemaining(e -> copy.set(e.getKey(), expand(e.getValue(), budget)));
             return copy;
         }
         if (node.isArray()) {
             ArrayNode copy = JsonNodeFactory.instance.arrayNode();
             for (JsonNode item : node) {
                 if (item.isObject() && item.size() == 2 && item.has("times") && item.has("each")) {
-                    for (int n = 1; n <= item.get("times").asInt(); n++) {
-                        copy.add(numbered(expand(item.get("each")), n));
+                    JsonNode times = item.get("times");
+                    if (!times.canConvertToInt() || times.asInt() < 0
+                            || copy.size() + times.asInt() > Limits.MAX_ITEMS) {
+                        throw new IllegalArgumentException("times: " + times + " would make a list of more than "
+                                + Limits.MAX_ITEMS + " items, the most a request may hold");
+                    }
+                    for (int n = 1; n <= times.asInt(); n++) {
+                        if (--budget[0] < 0) {
+                            throw new IllegalArgumentException("the times: of this scenario make more than "
+                                    + MAX_EXPANDED_ITEMS + " items in all");
+                        }
+                        copy.add(numbered(expand(item.get("each"), budget), n));
                     }
                 } else {
-                    copy.add(expand(item));
+                    copy.add(expand(item, budget));
                 }
             }
             return copy;

@@ -185,6 +185,19 @@ class RuleCheckerTest {
     }
 
     @Test
+    void shouldPointAtAStrayLineRightAfterTheRuleNameNotWhereTheParserNoticedIt() {
+        String drl = rule("Partner( $actual : certifiedStaff )", "scorecard.measured(drools, $actual);");
+
+        for (String stray : List.of("    @", "    salience", "    @tier(\"BASIC\"", "    this is wrong")) {
+            Diagnostic problem = onlyProblem(drl.replace("rule \"Basic: staff\"\n", "rule \"Basic: staff\"\n" + stray + "\n"));
+            assertEquals("tiers.drl:8:5", problem.position().toString(), stray);
+            assertTrue(problem.message().startsWith("expected only annotations such as @tier(\"…\") between the rule's"
+                    + " name and 'when', found '" + stray.strip() + "'"), problem.message());
+            assertEquals("Basic: staff", problem.rule());
+        }
+    }
+
+    @Test
     void shouldReadOnlyTheMetricsTheProgramDeclares() {
         String drl = rule("Partner( $actual : metric(\"deployments\") )", "scorecard.measured(drools, $actual);");
 
