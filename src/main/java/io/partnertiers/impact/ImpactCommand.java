@@ -25,7 +25,6 @@ import jakarta.validation.ValidatorFactory;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnertiers.api.StrictJsonCustomizer;
@@ -172,11 +171,13 @@ public final class ImpactCommand {
     /** Reads a line as strictly as the API reads a request body, and checks the same constraints. */
     static final class LineReader {
 
-        private static final ObjectMapper JSON = StrictJsonCustomizer.strict(new ObjectMapper().findAndRegisterModules()
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES));
-        private static final ObjectMapper FACTS = StrictJsonCustomizer.strict(new ObjectMapper().findAndRegisterModules());
+        private static final ObjectMapper JSON = StrictJsonCustomizer.strict(new ObjectMapper().findAndRegisterModules());
         private static final ValidatorFactory VALIDATION = Validation.byDefaultProvider().configure()
                 .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+
+        /** A line as written: the request body of an evaluation, with its program. */
+        private record Line(String program, LocalDate asOf, PartnerFacts partner, Boolean record) {
+        }
 
         private final Validator validator = VALIDATION.getValidator();
 
@@ -189,27 +190,17 @@ public final class ImpactCommand {
                 return "a line of more than " + MAX_LINE_CHARS + " characters";
             }
             try {
-                var node = JSON.readTree(line);
-                if (!node.isObject() || !node.hasNonNull("program") || !node.hasNonNull("partner")) {
+                Line read = JSON.readValue(line, Line.class);
+                if (read == null || read.program() == null || read.partner() == null) {
                     return "a line is {\"program\": …, \"asOf\": …, \"partner\": {…}}";
                 }
-                for (var names = node.fieldNames(); names.hasNext();) {
-                    String name = names.next();
-                    if (!List.of("program", "asOf", "partner", "record").contains(name)) {
-                        return "unknown field '" + name + "'";
-                    }
-                }
-                LocalDate asOf = node.hasNonNull("asOf") ? LocalDate.parse(node.get("asOf").asText())
-                        : LocalDate.now(ZoneOffset.UTC);
-                PartnerFacts partner = FACTS.treeToValue(node.get("partner"), PartnerFacts.class);
-                for (ConstraintViolation<PartnerFacts> violation : validator.validate(partner)) {
+                for (ConstraintViolation<PartnerFacts> violation : validator.validate(read.partner())) {
                     return "partner." + violation.getPropertyPath() + ": " + violation.getMessage();
                 }
-                return new ImpactRequest(node.get("program").asText(), asOf, partner);
+                return new ImpactRequest(read.program(), read.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : read.asOf(),
+                        read.partner());
             } catch (JsonProcessingException e) {
                 return "not a valid request: " + e.getOriginalMessage();
-            } catch (java.time.format.DateTimeParseException e) {
-                return "asOf must be a date yyyy-MM-dd";
             }
         }
     }
