@@ -37,6 +37,7 @@ public class DecisionResource {
     @Operation(operationId = "getDecision", summary = "A recorded decision: the facts as submitted and the answer as given")
     @APIResponse(responseCode = "200", description = "The recorded decision")
     @APIResponse(responseCode = "404", description = "No recorded evaluation has this id")
+    @APIResponse(responseCode = "503", description = "The decision log cannot be read now (its database is out of reach)")
     public StoredDecision get(@PathParam("evaluationId") String evaluationId) {
         return log.find(known(evaluationId));
     }
@@ -46,6 +47,7 @@ public class DecisionResource {
     @Operation(operationId = "replayDecision", summary = "Re-evaluate a recorded decision's facts with the current rules, side by side; nothing is stored")
     @APIResponse(responseCode = "200", description = "Both answers and the criteria that moved")
     @APIResponse(responseCode = "404", description = "No recorded evaluation has this id, or its program is no longer loaded")
+    @APIResponse(responseCode = "503", description = "The decision log cannot be read now (its database is out of reach)")
     public Replay replay(@PathParam("evaluationId") String evaluationId) {
         return replays.replay(known(evaluationId));
     }

@@ -22,6 +22,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.partnertiers.facts.Values;
+
 /**
  * What the OpenAPI document says once for every operation, so that no resource can forget it
  * (registered with {@code mp.openapi.filter}):
@@ -31,6 +33,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * body declared too large ({@link BodySizeLimit}), 406, 414 and 431 from the HTTP layer, 500;</li>
  * <li>a schema that is one of several types and may be null keeps its null (SmallRye writes such a
  * schema as {@code enum: [null]}, which no value but null matches);</li>
+ * <li>an id's pattern, written with Java's Unicode classes, is said in words;</li>
  * <li>each operation carries the examples of {@code openapi-examples/<operationId>.json}, taken from
  * real calls by {@code bench/openapi-examples}.</li>
  * </ul>
@@ -64,7 +67,26 @@ public class OpenApiContract implements OASFilter {
                 optionalMayBeNull(schemas, schemas.get(name));
             }
             schemas.values().forEach(schema -> keepNullWithoutType(schemas, schema));
+            schemas.values().forEach(OpenApiContract::portableIdPattern);
             dropUnused(openAPI, schemas);
+        }
+    }
+
+    /**
+     * OpenAPI patterns are ECMA 262 regular expressions, which know no Unicode classes such as
+     * {@code \\p{L}} (validators refuse every id against it): the id's alphabet is said in words.
+     */
+    private static void portableIdPattern(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        for (Schema property : schema.getProperties().values()) {
+            if (Values.ID_PATTERN.equals(property.getPattern())) {
+                property.setPattern(null);
+                property.setMinLength(1);
+                property.setMaxLength(200);
+                property.setDescription("1 to 200 letters, digits, spaces and . _ : @ # / + -, starting with a letter or digit");
+            }
         }
     }
 

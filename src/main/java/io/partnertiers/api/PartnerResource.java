@@ -47,6 +47,7 @@ public class PartnerResource {
     @Operation(operationId = "listPartnerDecisions", summary = "The partner's recorded decisions, newest asOf first, one page at a time")
     @APIResponse(responseCode = "200", description = "One page of decisions; a page past the end is empty")
     @APIResponse(responseCode = "400", description = "A parameter cannot be used as given; it is named")
+    @APIResponse(responseCode = "503", description = "The decision log cannot be read now (its database is out of reach)")
     public DecisionPage evaluations(@PathParam("partnerId") String partnerId,
             @Parameter(description = "Only this program") @QueryParam("program") String program,
             @Parameter(description = "Only decisions as of this day or later (yyyy-MM-dd)") @QueryParam("from") String from,
@@ -67,6 +68,7 @@ public class PartnerResource {
     @APIResponse(responseCode = "200", description = "Every change of segment, oldest first")
     @APIResponse(responseCode = "400", description = "partnerId or program cannot be used as given; it is named")
     @APIResponse(responseCode = "404", description = "No program with this id is loaded")
+    @APIResponse(responseCode = "503", description = "The decision log cannot be read now (its database is out of reach)")
     public List<TierChange> tierHistory(@PathParam("partnerId") String partnerId,
             @QueryParam("program") @NotBlank String program) {
         Parameters.partnerId(partnerId);
