@@ -1,6 +1,8 @@
 package io.partnertiers;
 
+import java.io.PrintStream;
 import java.util.Arrays;
+import java.util.List;
 
 import io.partnertiers.impact.ImpactCommand;
 import io.partnertiers.validate.ValidateCommand;
@@ -8,24 +10,78 @@ import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
 
 /**
- * Starts the service, or with {@code validate <rules-dir> …} checks a rules folder, or with
- * {@code impact …} compares two rules folders on a sample of partners, and exits without starting
- * the HTTP server (for CI pipelines; see rules/README.md).
+ * The command line: {@code serve} (the default) starts the service; {@code validate <rules-dir> …}
+ * checks a rules folder and {@code impact …} compares two rules folders on a sample of partners,
+ * both without starting the HTTP server (for CI pipelines; see rules/README.md); {@code help} prints
+ * the commands. Nothing but {@code serve} opens a port.
  */
 @QuarkusMain
 public class Main {
 
+    /** Exit code of a command line that names no command or option we know. */
+    static final int USAGE_ERROR = 2;
+    /** What {@link #command} answers when the service is to be started. */
+    static final int SERVE = -1;
+
+    static final String USAGE = """
+            usage: java -jar quarkus-run.jar [command] [options]
+
+            commands:
+              serve                    start the HTTP service (the default when no command is given)
+              validate <rules-dir>     compile and check every program of a rules folder and run its
+                                       scenarios, without starting the service
+                  --min-coverage N         also fail when the scenarios see less than N % of the
+                                           criterion outcomes
+                  --min-boundary-coverage N  also fail when less than N % of the thresholds moved by
+                                           one step are noticed by a scenario
+                  --format pretty|json|junit|sarif  how the report is written (default: pretty)
+                  --output FILE            write the report there, and the summary to the console
+                  exit codes: 0 all good; 1 a program or scenario file does not load;
+                              2 a scenario failed or a coverage is below its minimum
+              impact                   evaluate a sample of partners under two rules folders and
+                                       report who moves
+                  --base <rules-dir>       the rules as they are
+                  --rules <rules-dir>      the rules as changed
+                  --partners <file>        NDJSON, one {"program", "asOf", "partner"} per line
+                  --format pretty|json|junit  how the report is printed (default: pretty)
+                  --fail-on demotion|change   exit 1 when someone is demoted, or moves at all
+                  exit codes: 0 done; 1 the --fail-on condition happened; 2 wrong arguments or rules
+              help, --help, -h         print this text and exit
+
+            serve takes its settings from application.properties, from system properties given before
+            -jar (-Dquarkus.http.port=9090) and from the environment (QUARKUS_HTTP_PORT=9090); the README
+            lists them (Run it, Security, Decision log, Live reload).
+            """;
+
+    private static final List<String> HELP = List.of("help", "--help", "-h");
+
     public static void main(String... args) {
-        if (args.length > 0 && args[0].equals("validate")) {
-            int exit = new ValidateCommand(System.out, Main.class.getClassLoader())
-                    .run(Arrays.copyOfRange(args, 1, args.length));
+        int exit = command(args, System.out, System.err);
+        if (exit != SERVE) {
             System.exit(exit);
         }
-        if (args.length > 0 && args[0].equals("impact")) {
-            int exit = new ImpactCommand(System.out, Main.class.getClassLoader())
-                    .run(Arrays.copyOfRange(args, 1, args.length));
-            System.exit(exit);
+        Quarkus.run(args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args);
+    }
+
+    /** Runs every command but {@code serve}; returns its exit code, or {@link #SERVE} to start the service. */
+    static int command(String[] args, PrintStream out, PrintStream err) {
+        String name = args.length == 0 ? "serve" : args[0];
+        List<String> rest = Arrays.asList(args).subList(Math.min(1, args.length), args.length);
+        if (HELP.contains(name) || rest.stream().anyMatch(HELP::contains)) {
+            out.print(USAGE);
+            return 0;
         }
-        Quarkus.run(args);
+        return switch (name) {
+            case "serve" -> rest.isEmpty() ? SERVE : unknown("option '" + rest.get(0) + "' for serve", err);
+            case "validate" -> new ValidateCommand(out, Main.class.getClassLoader()).run(rest.toArray(String[]::new));
+            case "impact" -> new ImpactCommand(out, Main.class.getClassLoader()).run(rest.toArray(String[]::new));
+            default -> unknown("command '" + name + "'", err);
+        };
+    }
+
+    private static int unknown(String what, PrintStream err) {
+        err.println("unknown " + what);
+        err.print(USAGE);
+        return USAGE_ERROR;
     }
 }

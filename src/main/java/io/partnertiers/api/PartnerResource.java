@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnertiers.audit.DecisionLog;
@@ -43,7 +44,10 @@ public class PartnerResource {
 
     @GET
     @Path("/evaluations")
-    @Operation(summary = "The partner's recorded decisions, newest asOf first, one page at a time")
+    @Operation(operationId = "listPartnerDecisions", summary = "The partner's recorded decisions, newest asOf first, one page at a time")
+    @APIResponse(responseCode = "200", description = "One page of decisions; a page past the end is empty")
+    @APIResponse(responseCode = "400", description = "A parameter cannot be used as given; it is named")
+    @APIResponse(responseCode = "503", description = "The decision log cannot be read now (its database is out of reach)")
     public DecisionPage evaluations(@PathParam("partnerId") String partnerId,
             @Parameter(description = "Only this program") @QueryParam("program") String program,
             @Parameter(description = "Only decisions as of this day or later (yyyy-MM-dd)") @QueryParam("from") String from,
@@ -60,7 +64,11 @@ public class PartnerResource {
 
     @GET
     @Path("/tier-history")
-    @Operation(summary = "The partner's promotions and demotions in one program, derived from its recorded decisions")
+    @Operation(operationId = "getTierHistory", summary = "The partner's promotions and demotions in one program, derived from its recorded decisions")
+    @APIResponse(responseCode = "200", description = "Every change of segment, oldest first")
+    @APIResponse(responseCode = "400", description = "partnerId or program cannot be used as given; it is named")
+    @APIResponse(responseCode = "404", description = "No program with this id is loaded")
+    @APIResponse(responseCode = "503", description = "The decision log cannot be read now (its database is out of reach)")
     public List<TierChange> tierHistory(@PathParam("partnerId") String partnerId,
             @QueryParam("program") @NotBlank String program) {
         Parameters.partnerId(partnerId);
