@@ -45,7 +45,7 @@ public class DecisionExportResource {
 
     @GET
     @Produces(NDJSON)
-    @Operation(summary = "Recorded requests, one per line: {\"program\", \"asOf\", \"partner\"}, oldest first")
+    @Operation(operationId = "exportDecisions", summary = "Recorded requests, one per line: {\"program\", \"asOf\", \"partner\"}, oldest first")
     @APIResponse(responseCode = "200", description = "One recorded request per line (NDJSON)",
             content = @Content(mediaType = NDJSON, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations
                     .enums.SchemaType.STRING)))
