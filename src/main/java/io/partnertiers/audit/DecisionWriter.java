@@ -1,5 +1,6 @@
 package io.partnertiers.audit;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
 
+import io.partnertiers.metrics.EvaluationMetrics;
 import io.partnertiers.rules.PartnerTiersConfig;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 
@@ -41,9 +43,11 @@ class DecisionWriter {
     private final H2Fsync fsync;
     private final long timeoutMillis;
     private volatile Thread writer;
+    private final EvaluationMetrics metrics;
 
-    DecisionWriter(DatabaseOutage outage, H2Fsync fsync, PartnerTiersConfig config) {
+    DecisionWriter(DatabaseOutage outage, H2Fsync fsync, PartnerTiersConfig config, EvaluationMetrics metrics) {
         this.outage = outage;
+        this.metrics = metrics;
         this.fsync = fsync;
         this.timeoutMillis = config.decisions().storeTimeout().toMillis();
     }
@@ -110,31 +114,44 @@ class DecisionWriter {
     }
 
     private void write(List<Pending> batch) {
+        long started = System.nanoTime();
+        int stored = 0;
+        try {
+            stored = commit(batch);
+        } finally {
+            metrics.decisionsWritten(stored, batch.size() - stored, Duration.ofNanos(System.nanoTime() - started));
+        }
+    }
+
+    /** @return how many of the batch are stored and on disk; each request is told either way */
+    private int commit(List<Pending> batch) {
         try {
             QuarkusTransaction.requiringNew().run(() -> batch.forEach(p -> p.decision().persist()));
         } catch (RuntimeException e) {
             if (batch.size() > 1 && DatabaseOutage.isBadData(e)) {
                 LOG.debugf("A batch of %d decisions failed (%s); storing them one by one", batch.size(), e.getMessage());
+                int stored = 0;
                 for (Pending pending : batch) {
                     if (outage.isOpen()) {
                         pending.stored().completeExceptionally(e);
                     } else {
-                        write(List.of(pending));
+                        stored += commit(List.of(pending));
                     }
                 }
-            } else {
-                fail(batch, e);
+                return stored;
             }
-            return;
+            fail(batch, e);
+            return 0;
         }
         try {
             fsync.afterCommit();
         } catch (Exception e) {
             fail(batch, e); // committed, but not known to be on disk: not acknowledged
-            return;
+            return 0;
         }
         outage.writeSucceeded();
         batch.forEach(p -> p.stored().complete(null));
+        return batch.size();
     }
 
     private void fail(List<Pending> batch, Exception e) {

@@ -28,6 +28,7 @@ import org.jboss.logging.Logger;
 
 import io.partnertiers.evaluation.Evaluator;
 import io.partnertiers.facts.PartnerFacts;
+import io.partnertiers.metrics.RulesetVersions;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -44,6 +45,7 @@ public class RulesetRegistry {
     private final Path rulesDir;
     private final RulesetCompiler compiler;
     private volatile Map<String, Ruleset> rulesets = Map.of();
+    private final RulesetVersions versions;
     private final Map<String, Refusal> refusedAtStartup = new ConcurrentHashMap<>();
     private volatile boolean loaded;
     private volatile Instant startedAt;
@@ -52,7 +54,8 @@ public class RulesetRegistry {
     public record Refusal(Instant at, String version, List<String> diagnostics) {
     }
 
-    RulesetRegistry(PartnerTiersConfig config) {
+    RulesetRegistry(PartnerTiersConfig config, RulesetVersions versions) {
+        this.versions = versions;
         this.rulesDir = Path.of(config.rules().dir());
         this.compiler = new RulesetCompiler(RulesetRegistry.class.getClassLoader(), config.rules().compileTimeout());
     }
@@ -68,6 +71,7 @@ public class RulesetRegistry {
         }
         Loaded all = loadAll(rulesDir, compiler);
         rulesets = all.programs();
+        rulesets.values().forEach(r -> versions.serving(r.id(), r.version()));
         startedAt = Instant.now();
         for (RulesetCompilationException failure : all.failures()) {
             List<String> diagnostics = failure.diagnostics().stream().map(d -> failure.programId() + "/" + d).toList();
@@ -238,6 +242,7 @@ public class RulesetRegistry {
             next.put(programId, ruleset);
         }
         rulesets = Map.copyOf(next);
+        versions.serving(programId, ruleset == null ? null : ruleset.version());
     }
 
     /** Every loaded program, ordered by id. */
