@@ -68,6 +68,25 @@ class BadInputTest extends ApiTest {
                         {"partner":{"partnerId":"a","csatResponses":[{"score":"4.5"}]}}""", "partner.csatResponses[0].score"),
                 Arguments.of("boolean as string", """
                         {"partner":{"partnerId":"a","agreementSigned":"yes"}}""", "partner.agreementSigned"),
+                Arguments.of("number as partnerId", """
+                        {"partner":{"partnerId":42}}""", "partner.partnerId"),
+                Arguments.of("boolean as partnerId", """
+                        {"partner":{"partnerId":true}}""", "partner.partnerId"),
+                Arguments.of("decimal as partnerId", """
+                        {"partner":{"partnerId":4.5e3}}""", "partner.partnerId"),
+                Arguments.of("number as name", """
+                        {"partner":{"partnerId":"a","name":42}}""", "partner.name"),
+                Arguments.of("number as vendor level", """
+                        {"partner":{"partnerId":"a","vendorPartnerLevel":1}}""", "partner.vendorPartnerLevel"),
+                Arguments.of("numbers as toolkits", """
+                        {"partner":{"partnerId":"a","toolkits":[1,true]}}""", "partner.toolkits[0]"),
+                Arguments.of("number as person id", """
+                        {"partner":{"partnerId":"a","people":[{"id":7}]}}""", "partner.people[0].id"),
+                Arguments.of("boolean as role", """
+                        {"partner":{"partnerId":"a","people":[{"id":"p","roles":[false]}]}}""", "partner.people[0].roles[0]"),
+                Arguments.of("number as certification name", """
+                        {"partner":{"partnerId":"a","people":[{"certifications":[{"name":1}]}]}}""",
+                        "partner.people[0].certifications[0].name"),
                 Arguments.of("object for a list", """
                         {"partner":{"partnerId":"a","people":{"id":"p1"}}}""", "partner.people"),
                 Arguments.of("unknown enum value", """
