@@ -117,6 +117,25 @@ class BadInputTest extends ApiTest {
                 .body("errors.field", hasItem(field));
     }
 
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "/partners/acme/evaluations?page=1&page=2|page", "/partners/acme/evaluations?size=|size",
+            "/partners/acme/evaluations?from=2026-01-01&from=2026-02-01|from", "/partners/acme/evaluations?page|page"})
+    void shouldAnswer400NamingARepeatedOrEmptyParameter(String path, String parameter) {
+        given().urlEncodingEnabled(false).when().get(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(parameter));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"explain=true&explain=false", "explain=", "explain"})
+    void shouldAnswer400NamingARepeatedOrEmptyExplain(String query) {
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"partner\":{\"partnerId\":\"a\"}}")
+                .when().post(EVALUATIONS + "?" + query)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("explain"));
+    }
+
     @Test
     void shouldAnswer400ForMalformedJsonWithItsPosition() {
         given().contentType(ContentType.JSON).body("{\"partner\": {\"partnerId\": \"a\",}")
