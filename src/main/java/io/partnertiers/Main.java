@@ -60,6 +60,10 @@ public class Main {
         if (exit != SERVE) {
             System.exit(exit);
         }
+        // a URI that is not one gets a problem from HttpRejections rather than Quarkus' empty 400
+        if (System.getProperty("vertx.disableURIValidation") == null) {
+            System.setProperty("vertx.disableURIValidation", "true");
+        }
         Quarkus.run(args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args);
     }
 

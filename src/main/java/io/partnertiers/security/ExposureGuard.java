@@ -1,26 +1,55 @@
 package io.partnertiers.security;
 
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 
 /**
  * Refuses to start a service that would answer anyone on the network without checking tokens,
- * and says once, at start, when authentication is off.
+ * or one whose token key cannot be read (every protected call would fail), and says once, at
+ * start, when authentication is off.
  */
 @ApplicationScoped
 class ExposureGuard {
 
     private static final Logger LOG = Logger.getLogger(ExposureGuard.class);
 
+    @Inject
+    Instance<JWTAuthContextInfo> tokenSettings;
+
     void onStart(@Observes StartupEvent event) {
-        check(Exposure.of(ConfigProvider.getConfig())).ifPresent(LOG::warn);
+        Exposure exposure = Exposure.of(ConfigProvider.getConfig());
+        check(exposure).ifPresent(LOG::warn);
+        if (exposure.keyConfigured()) {
+            // SmallRye reads the key on the first protected call; a missing file would make each one a 500
+            checkKeyReadable(() -> tokenSettings.get().getIssuedBy());
+        }
+    }
+
+    /** @throws IllegalStateException when the configured token key cannot be read */
+    static void checkKeyReadable(Supplier<?> readKey) {
+        try {
+            readKey.get();
+        } catch (RuntimeException e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && cause.getCause() != cause) {
+                cause = cause.getCause();
+            }
+            throw new IllegalStateException("Refusing to start: the token key cannot be read (" + e.getMessage()
+                    + (cause == e ? "" : ": " + cause) + "), so no token could be checked. Make "
+                    + Exposure.PUBLIC_KEY_LOCATION + " (MP_JWT_VERIFY_PUBLICKEY_LOCATION) name a readable public key"
+                    + " file (PEM or JWK).", e);
+        }
     }
 
     /**

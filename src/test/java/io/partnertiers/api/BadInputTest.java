@@ -68,6 +68,25 @@ class BadInputTest extends ApiTest {
                         {"partner":{"partnerId":"a","csatResponses":[{"score":"4.5"}]}}""", "partner.csatResponses[0].score"),
                 Arguments.of("boolean as string", """
                         {"partner":{"partnerId":"a","agreementSigned":"yes"}}""", "partner.agreementSigned"),
+                Arguments.of("number as partnerId", """
+                        {"partner":{"partnerId":42}}""", "partner.partnerId"),
+                Arguments.of("boolean as partnerId", """
+                        {"partner":{"partnerId":true}}""", "partner.partnerId"),
+                Arguments.of("decimal as partnerId", """
+                        {"partner":{"partnerId":4.5e3}}""", "partner.partnerId"),
+                Arguments.of("number as name", """
+                        {"partner":{"partnerId":"a","name":42}}""", "partner.name"),
+                Arguments.of("number as vendor level", """
+                        {"partner":{"partnerId":"a","vendorPartnerLevel":1}}""", "partner.vendorPartnerLevel"),
+                Arguments.of("numbers as toolkits", """
+                        {"partner":{"partnerId":"a","toolkits":[1,true]}}""", "partner.toolkits[0]"),
+                Arguments.of("number as person id", """
+                        {"partner":{"partnerId":"a","people":[{"id":7}]}}""", "partner.people[0].id"),
+                Arguments.of("boolean as role", """
+                        {"partner":{"partnerId":"a","people":[{"id":"p","roles":[false]}]}}""", "partner.people[0].roles[0]"),
+                Arguments.of("number as certification name", """
+                        {"partner":{"partnerId":"a","people":[{"certifications":[{"name":1}]}]}}""",
+                        "partner.people[0].certifications[0].name"),
                 Arguments.of("object for a list", """
                         {"partner":{"partnerId":"a","people":{"id":"p1"}}}""", "partner.people"),
                 Arguments.of("unknown enum value", """
@@ -96,6 +115,25 @@ class BadInputTest extends ApiTest {
                 .body("title", equalTo("Bad Request"))
                 .body("detail", notNullValue())
                 .body("errors.field", hasItem(field));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', value = {
+            "/partners/acme/evaluations?page=1&page=2|page", "/partners/acme/evaluations?size=|size",
+            "/partners/acme/evaluations?from=2026-01-01&from=2026-02-01|from", "/partners/acme/evaluations?page|page"})
+    void shouldAnswer400NamingARepeatedOrEmptyParameter(String path, String parameter) {
+        given().urlEncodingEnabled(false).when().get(path)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(parameter));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"explain=true&explain=false", "explain=", "explain"})
+    void shouldAnswer400NamingARepeatedOrEmptyExplain(String query) {
+        given().urlEncodingEnabled(false).contentType(ContentType.JSON).body("{\"partner\":{\"partnerId\":\"a\"}}")
+                .when().post(EVALUATIONS + "?" + query)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("explain"));
     }
 
     @Test

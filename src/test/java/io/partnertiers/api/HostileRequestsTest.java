@@ -129,6 +129,16 @@ class HostileRequestsTest extends ApiTest {
             hostile.add(new Hostile("evaluationId " + id, "GET", "/evaluations/" + id, null));
             hostile.add(new Hostile("evaluationId " + id, "POST", "/evaluations/" + id + "/replay", null));
         }
+        for (String query : new String[] {"page=1&page=2", "size=1&size=2", "from=2026-01-01&from=2026-02-01", "page=",
+                "size=", "page", "program="}) {
+            hostile.add(new Hostile("repeated or empty " + query, "GET", history + "?" + query, null));
+        }
+        for (String query : new String[] {"explain=true&explain=false", "explain=true&explain=true", "explain=", "explain"}) {
+            hostile.add(new Hostile(query, "POST", EVALUATE + "?" + query, partner("")));
+        }
+        hostile.add(new Hostile("unload=", "POST", "/admin/rules/reload?unload=", null));
+        hostile.add(new Hostile("unload twice", "POST", "/admin/rules/reload?unload=a&unload=b", null));
+        hostile.add(new Hostile("program twice", "GET", "/partners/acme/tier-history?program=servicenow-partner&program=cisco-cx", null));
         for (String value : new String[] {"yes", "1", "TRUE", "%00"}) {
             hostile.add(new Hostile("explain=" + value, "POST", EVALUATE + "?explain=" + value, partner("")));
         }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import io.smallrye.jwt.config.JWTAuthContextInfoProvider;
+
 /** When the service may start without checking tokens, and what it says about it. */
 class ExposureGuardTest {
 
@@ -37,6 +39,22 @@ class ExposureGuardTest {
     @Test
     void shouldSayNothingWithAKey() {
         assertEquals(Optional.empty(), ExposureGuard.check(new Exposure(true, "0.0.0.0", false, false)));
+    }
+
+    @Test
+    void shouldRefuseToStartWhenTheConfiguredKeyCannotBeRead() {
+        IllegalStateException refused = assertThrows(IllegalStateException.class, () -> ExposureGuard.checkKeyReadable(
+                () -> JWTAuthContextInfoProvider.createWithKeyLocation("/nonexistent/publicKey.pem", "https://issuer.test")
+                        .getContextInfo().getIssuedBy()));
+
+        assertTrue(refused.getMessage().startsWith("Refusing to start: the token key cannot be read"), refused.getMessage());
+        assertTrue(refused.getMessage().contains("mp.jwt.verify.publickey.location"), refused.getMessage());
+    }
+
+    @Test
+    void shouldStartWithAReadableKey() {
+        ExposureGuard.checkKeyReadable(() -> JWTAuthContextInfoProvider.createWithKeyLocation("security/publicKey.pem",
+                "https://issuer.test").getContextInfo().getIssuedBy());
     }
 
     @Test

@@ -109,6 +109,32 @@ class SecuredApiTest extends ApiTest {
         }
     }
 
+    /** A groups claim of the wrong shape makes the token bad (401), never a 500 (SmallRye's ClassCastException). */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void shouldAnswer401ToAGroupsClaimThatIsNotAnArrayOfStrings(Endpoint endpoint) {
+        String role = '"' + endpoint.role() + '"';
+        for (String groups : List.of("1", "true", "1.5", "{" + role + ":true}", "[[" + role + "]]", "[" + role + ",7]")) {
+            call(endpoint, Tokens.withGroupsJson(groups)).statusCode(401).contentType("application/problem+json")
+                    .header("WWW-Authenticate", containsString("Bearer")).body("status", equalTo(401));
+        }
+    }
+
+    /** A good token without roles (no groups, [] or null) names a caller who may call nothing: 403, as a token without the endpoint's role. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("endpoints")
+    void shouldAnswer403ToATokenWithoutGroups(Endpoint endpoint) {
+        call(endpoint, Tokens.withoutGroups()).statusCode(403).contentType("application/problem+json");
+        call(endpoint, Tokens.withGroupsJson("[]")).statusCode(403).contentType("application/problem+json");
+        call(endpoint, Tokens.withGroupsJson("null")).statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void shouldStillReadASingleStringGroupsClaim() {
+        given().header("Authorization", "Bearer " + Tokens.withGroupsJson("\"" + Roles.EVALUATOR + "\""))
+                .when().get("/programs").then().statusCode(200);
+    }
+
     @Test
     void shouldLeaveHealthAndTheContractOpen() {
         given().when().get("/q/health/ready").then().statusCode(200);

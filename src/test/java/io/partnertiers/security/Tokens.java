@@ -6,6 +6,10 @@ import java.security.PrivateKey;
 import java.time.Instant;
 import java.util.Set;
 
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jws.JsonWebSignature;
+import org.jose4j.lang.JoseException;
+
 import io.smallrye.jwt.build.Jwt;
 import io.smallrye.jwt.util.KeyUtils;
 
@@ -20,6 +24,30 @@ final class Tokens {
     static String withRoles(String... roles) {
         return Jwt.issuer(ISSUER).upn("caller@partner-tiers.test").groups(Set.of(roles)).expiresIn(300)
                 .sign(testKey());
+    }
+
+    /**
+     * Correctly signed, with {@code groups} set to any JSON text ({@code 1}, {@code {"a":true}},
+     * {@code [["a"]]}…), which the token builder would refuse to write.
+     */
+    static String withGroupsJson(String groups) {
+        long now = Instant.now().getEpochSecond();
+        JsonWebSignature jws = new JsonWebSignature();
+        jws.setPayload("{\"iss\":\"" + ISSUER + "\",\"upn\":\"caller@partner-tiers.test\",\"iat\":" + now
+                + ",\"exp\":" + (now + 300) + ",\"groups\":" + groups + "}");
+        jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
+        jws.setHeader("typ", "JWT");
+        jws.setKey(testKey());
+        try {
+            return jws.getCompactSerialization();
+        } catch (JoseException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Correctly signed, without a {@code groups} claim. */
+    static String withoutGroups() {
+        return Jwt.issuer(ISSUER).upn("caller@partner-tiers.test").expiresIn(300).sign(testKey());
     }
 
     static String expired(String role) {
