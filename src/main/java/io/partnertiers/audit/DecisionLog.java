@@ -83,18 +83,7 @@ public class DecisionLog {
     public DecisionPage list(String partnerId, String program, LocalDate from, LocalDate to, int page, int size) {
         StringBuilder query = new StringBuilder("partnerId = :partner");
         Parameters parameters = Parameters.with("partner", partnerId);
-        if (program != null) {
-            query.append(" and program = :program");
-            parameters.and("program", program);
-        }
-        if (from != null) {
-            query.append(" and asOf >= :from");
-            parameters.and("from", from);
-        }
-        if (to != null) {
-            query.append(" and asOf <= :to");
-            parameters.and("to", to);
-        }
+        programAndPeriod(query, parameters, program, from, to);
         return readOnly(() -> {
             var found = Decision.find(query.toString(), Sort.descending("asOf", "recordedAt"), parameters)
                     .page(Page.of(page, size));
@@ -132,6 +121,19 @@ public class DecisionLog {
     public List<ExportLine> exportPage(String program, LocalDate from, LocalDate to, ExportLine after, int size) {
         StringBuilder query = new StringBuilder("1 = 1");
         Parameters parameters = new Parameters();
+        programAndPeriod(query, parameters, program, from, to);
+        if (after != null) {
+            query.append(" and (asOf > :afterDay or (asOf = :afterDay and id > :afterId))");
+            parameters.and("afterDay", after.asOf()).and("afterId", after.evaluationId());
+        }
+        return readOnly(() -> Decision.<Decision>find(query.toString(), Sort.ascending("asOf", "id"), parameters)
+                .page(Page.ofSize(size)).list().stream()
+                .map(d -> new ExportLine(d.id, d.program, d.asOf, d.facts)).toList());
+    }
+
+    /** Narrows a query to one program and a period of {@code asOf}, each when given. */
+    private static void programAndPeriod(StringBuilder query, Parameters parameters, String program, LocalDate from,
+            LocalDate to) {
         if (program != null) {
             query.append(" and program = :program");
             parameters.and("program", program);
@@ -144,13 +146,6 @@ public class DecisionLog {
             query.append(" and asOf <= :to");
             parameters.and("to", to);
         }
-        if (after != null) {
-            query.append(" and (asOf > :afterDay or (asOf = :afterDay and id > :afterId))");
-            parameters.and("afterDay", after.asOf()).and("afterId", after.evaluationId());
-        }
-        return readOnly(() -> Decision.<Decision>find(query.toString(), Sort.ascending("asOf", "id"), parameters)
-                .page(Page.ofSize(size)).list().stream()
-                .map(d -> new ExportLine(d.id, d.program, d.asOf, d.facts)).toList());
     }
 
     /** Deletes decisions recorded before {@code cutoff}; returns how many. */

@@ -1,19 +1,18 @@
 package io.partnertiers.impact;
 
-import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import io.partnertiers.validate.JunitXml;
 
 /** The impact report for people ({@code pretty}), scripts ({@code json}) and CI systems ({@code junit}). */
 final class ImpactFormats {
@@ -73,81 +72,20 @@ final class ImpactFormats {
 
     /** One test case per program (its matrix), and one per partner that moved, failing as --fail-on says. */
     static String junit(ImpactReport report, String failOn) {
-        try {
-            StringWriter text = new StringWriter();
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
-            int cases = report.matrix().size() + report.changes().size() + report.skipped().size();
-            long failures = report.changes().stream().filter(c -> fails(c, failOn)).count();
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "partner-tiers impact " + report.rules());
-            counts(xml, cases, failures);
-            xml.writeCharacters("\n  ");
-            xml.writeStartElement("testsuite");
-            xml.writeAttribute("name", "impact");
-            counts(xml, cases, failures);
-            for (Map.Entry<String, Map<String, Integer>> program : report.matrix().entrySet()) {
-                StringBuilder matrix = new StringBuilder();
-                program.getValue().forEach((move, count) -> matrix.append(move).append(": ").append(count).append('\n'));
-                testCase(xml, program.getKey(), "segments before -> after", null, matrix.toString());
-            }
-            for (PartnerChange change : report.changes()) {
-                testCase(xml, change.program(), change.partnerId() + " (line " + change.line() + ")",
-                        fails(change, failOn) ? describe(change) : null, describe(change));
-            }
-            for (ImpactReport.SkippedLine line : report.skipped()) {
-                xml.writeCharacters("\n    ");
-                xml.writeStartElement("testcase");
-                xml.writeAttribute("classname", "partners");
-                xml.writeAttribute("name", "line " + line.line());
-                xml.writeAttribute("time", "0");
-                xml.writeStartElement("skipped");
-                xml.writeAttribute("message", line.reason());
-                xml.writeEndElement();
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n  ");
-            xml.writeEndElement();
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-            return text + "\n";
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the impact report as JUnit XML", e);
+        List<JunitXml.TestCase> cases = new ArrayList<>();
+        report.matrix().forEach((program, counts) -> {
+            StringBuilder matrix = new StringBuilder();
+            counts.forEach((move, count) -> matrix.append(move).append(": ").append(count).append('\n'));
+            cases.add(JunitXml.TestCase.passed(program, "segments before -> after", 0, matrix.toString()));
+        });
+        for (PartnerChange change : report.changes()) {
+            boolean fails = "change".equals(failOn)
+                    || "demotion".equals(failOn) && change.direction() == PartnerChange.Direction.DEMOTION;
+            cases.add(new JunitXml.TestCase(change.program(), change.partnerId() + " (line " + change.line() + ")", 0,
+                    fails ? "PT-IMPACT" : null, fails ? describe(change) : null, null, describe(change)));
         }
-    }
-
-    private static boolean fails(PartnerChange change, String failOn) {
-        return "change".equals(failOn) || "demotion".equals(failOn)
-                && change.direction() == PartnerChange.Direction.DEMOTION;
-    }
-
-    private static void counts(XMLStreamWriter xml, int tests, long failures) throws XMLStreamException {
-        xml.writeAttribute("tests", String.valueOf(tests));
-        xml.writeAttribute("failures", String.valueOf(failures));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("time", "0");
-    }
-
-    private static void testCase(XMLStreamWriter xml, String classname, String name, String failure, String output)
-            throws XMLStreamException {
-        xml.writeCharacters("\n    ");
-        xml.writeStartElement("testcase");
-        xml.writeAttribute("classname", classname);
-        xml.writeAttribute("name", name);
-        xml.writeAttribute("time", "0");
-        if (failure != null) {
-            xml.writeStartElement("failure");
-            xml.writeAttribute("message", failure);
-            xml.writeAttribute("type", "PT-IMPACT");
-            xml.writeCharacters(failure);
-            xml.writeEndElement();
-        }
-        xml.writeStartElement("system-out");
-        xml.writeCharacters(output);
-        xml.writeEndElement();
-        xml.writeEndElement();
+        report.skipped().forEach(line -> cases.add(new JunitXml.TestCase("partners", "line " + line.line(), 0, null,
+                null, line.reason(), null)));
+        return JunitXml.write("partner-tiers impact " + report.rules(), Map.of("impact", cases));
     }
 }

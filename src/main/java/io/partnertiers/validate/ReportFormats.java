@@ -1,15 +1,10 @@
 package io.partnertiers.validate;
 
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -83,98 +78,44 @@ final class ReportFormats {
 
     // --- JUnit XML -------------------------------------------------------------------------------
 
-    /** A test case: its suite, class and name, and the failure text if it failed. */
-    private record Case(String classname, String name, double seconds, String failureType, String failure,
-            String output) {
-    }
-
     static String junit(ValidationReport report) {
-        Map<String, List<Case>> suites = new LinkedHashMap<>();
-        List<Case> loading = suites.computeIfAbsent("load", s -> new java.util.ArrayList<>());
+        Map<String, List<JunitXml.TestCase>> suites = new LinkedHashMap<>();
+        List<JunitXml.TestCase> loading = suites.computeIfAbsent("load", s -> new java.util.ArrayList<>());
         Map<String, List<Finding>> errorsByProgram = report.findings().stream().filter(f -> f.level().equals("error")
                 && !f.ruleId().equals("PT-SCENARIO")).collect(Collectors.groupingBy(ReportFormats::programOf,
                         LinkedHashMap::new, Collectors.toList()));
+        String compiles = "compiles and passes the rule checker";
         for (String program : report.programs()) {
-            loading.add(new Case(program, "compiles and passes the rule checker", 0, null, null, null));
+            loading.add(JunitXml.TestCase.passed(program, compiles, 0, null));
         }
-        errorsByProgram.forEach((program, errors) -> loading.add(new Case(program, "compiles and passes the rule checker",
-                0, errors.get(0).ruleId(), lines(errors), null)));
-        List<Case> scenarios = suites.computeIfAbsent("scenarios", s -> new java.util.ArrayList<>());
+        errorsByProgram.forEach((program, errors) -> loading.add(new JunitXml.TestCase(program, compiles, 0,
+                errors.get(0).ruleId(), lines(errors), null, null)));
+        List<JunitXml.TestCase> scenarios = suites.computeIfAbsent("scenarios", s -> new java.util.ArrayList<>());
         for (ScenarioResult r : report.scenarios()) {
-            scenarios.add(new Case(r.program(), r.name(), r.micros() / 1e6, r.passed() ? null : "PT-SCENARIO",
-                    r.passed() ? null : r.file() + ":" + r.line() + ": " + String.join("\n", r.failures()), null));
+            scenarios.add(new JunitXml.TestCase(r.program(), r.name(), r.micros() / 1e6, r.passed() ? null : "PT-SCENARIO",
+                    r.passed() ? null : r.file() + ":" + r.line() + ": " + String.join("\n", r.failures()), null, null));
         }
         if (report.coverage() != null) {
-            List<Case> checks = suites.computeIfAbsent("checks", s -> new java.util.ArrayList<>());
+            List<JunitXml.TestCase> checks = suites.computeIfAbsent("checks", s -> new java.util.ArrayList<>());
             var c = report.coverage();
             String seen = String.format("%.1f%% (%d of %d criterion outcomes seen)", c.percent(), c.outcomesSeen(),
                     c.outcomes());
-            checks.add(new Case("validate", "criterion coverage", 0, report.coverageTooLow() ? "PT-COVERAGE" : null,
-                    report.coverageTooLow() ? seen + ", below the minimum of " + report.minCoverage() + "%" : null,
+            checks.add(new JunitXml.TestCase("validate", "criterion coverage", 0,
+                    report.coverageTooLow() ? "PT-COVERAGE" : null,
+                    report.coverageTooLow() ? seen + ", below the minimum of " + report.minCoverage() + "%" : null, null,
                     seen));
             var b = report.boundary();
             String noticed = String.format("%.1f%% (%d of %d threshold mutants noticed)", b.percent(), b.killed(),
                     b.mutants());
-            checks.add(new Case("validate", "boundary coverage", 0, report.boundaryTooLow() ? "PT-COVERAGE" : null,
+            checks.add(new JunitXml.TestCase("validate", "boundary coverage", 0,
+                    report.boundaryTooLow() ? "PT-COVERAGE" : null,
                     report.boundaryTooLow() ? noticed + ", below the minimum of " + report.minBoundaryCoverage() + "%\n"
-                            + lines(b.survivors()) : null,
+                            + lines(b.survivors()) : null, null,
                     noticed + (b.survivors().isEmpty() ? "" : "\n" + lines(b.survivors()))));
             List<Finding> order = report.findings().stream().filter(f -> f.ruleId().equals("PT-LADDER-ORDER")).toList();
-            checks.add(new Case("validate", "ladder order", 0, null, null, order.isEmpty() ? null : lines(order)));
+            checks.add(JunitXml.TestCase.passed("validate", "ladder order", 0, order.isEmpty() ? null : lines(order)));
         }
-        try {
-            StringWriter text = new StringWriter();
-            XMLStreamWriter xml = XMLOutputFactory.newInstance().createXMLStreamWriter(text);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeCharacters("\n");
-            xml.writeStartElement("testsuites");
-            xml.writeAttribute("name", "partner-tiers validate " + report.rulesDir());
-            writeCounts(xml, suites.values().stream().flatMap(List::stream).toList());
-            for (Map.Entry<String, List<Case>> suite : suites.entrySet()) {
-                xml.writeCharacters("\n  ");
-                xml.writeStartElement("testsuite");
-                xml.writeAttribute("name", suite.getKey());
-                writeCounts(xml, suite.getValue());
-                for (Case c : suite.getValue()) {
-                    xml.writeCharacters("\n    ");
-                    xml.writeStartElement("testcase");
-                    xml.writeAttribute("classname", c.classname());
-                    xml.writeAttribute("name", c.name());
-                    xml.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.6f", c.seconds()));
-                    if (c.failure() != null) {
-                        xml.writeStartElement("failure");
-                        xml.writeAttribute("message", c.failure().lines().findFirst().orElse(""));
-                        xml.writeAttribute("type", c.failureType());
-                        xml.writeCharacters(c.failure());
-                        xml.writeEndElement();
-                    }
-                    if (c.output() != null) {
-                        xml.writeStartElement("system-out");
-                        xml.writeCharacters(c.output());
-                        xml.writeEndElement();
-                    }
-                    xml.writeEndElement();
-                }
-                xml.writeCharacters("\n  ");
-                xml.writeEndElement();
-            }
-            xml.writeCharacters("\n");
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-            return text + "\n";
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("Cannot write the report as JUnit XML", e);
-        }
-    }
-
-    private static void writeCounts(XMLStreamWriter xml, List<Case> cases) throws XMLStreamException {
-        xml.writeAttribute("tests", String.valueOf(cases.size()));
-        xml.writeAttribute("failures", String.valueOf(cases.stream().filter(c -> c.failure() != null).count()));
-        xml.writeAttribute("errors", "0");
-        xml.writeAttribute("skipped", "0");
-        xml.writeAttribute("time", String.format(java.util.Locale.ROOT, "%.6f",
-                cases.stream().mapToDouble(Case::seconds).sum()));
+        return JunitXml.write("partner-tiers validate " + report.rulesDir(), suites);
     }
 
     private static String programOf(Finding finding) {

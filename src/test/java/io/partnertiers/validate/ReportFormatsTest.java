@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import javax.xml.XMLConstants;
@@ -74,9 +75,9 @@ class ReportFormatsTest {
         return log;
     }
 
-    /** The "good" fixture, with its second scenario at three people: ADVANCED's 2 is then never pinned. */
-    private Path unpinnedThreshold() throws IOException {
-        Path copy = temp.resolve("unpinned");
+    /** A copy of the "good" fixture with every file passed through {@code edit}. */
+    private Path good(String name, UnaryOperator<String> edit) throws IOException {
+        Path copy = temp.resolve(name);
         Path source = Path.of(FIXTURES + "good");
         try (Stream<Path> files = Files.walk(source)) {
             for (Path file : files.toList()) {
@@ -84,11 +85,16 @@ class ReportFormatsTest {
                 if (Files.isDirectory(file)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.writeString(target, Files.readString(file).replace("times: 2", "times: 3"));
+                    Files.writeString(target, edit.apply(Files.readString(file)));
                 }
             }
         }
         return copy;
+    }
+
+    /** The "good" fixture, with its second scenario at three people: ADVANCED's 2 is then never pinned. */
+    private Path unpinnedThreshold() throws IOException {
+        return good("unpinned", text -> text.replace("times: 2", "times: 3"));
     }
 
     @Test
@@ -180,18 +186,7 @@ class ReportFormatsTest {
 
     @Test
     void shouldWarnWhenAHigherTierAsksLessThanTheOneBelow() throws Exception {
-        Path rules = temp.resolve("inverted");
-        Path source = Path.of(FIXTURES + "good");
-        try (Stream<Path> files = Files.walk(source)) {
-            for (Path file : files.toList()) {
-                Path target = rules.resolve(source.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.writeString(target, Files.readString(file).replace("@required(1)", "@required(3)"));
-                }
-            }
-        }
+        Path rules = good("inverted", text -> text.replace("@required(1)", "@required(3)"));
 
         JsonNode results = assertValidSarif(validate(rules.toString(), "--format", "sarif").output()).at("/runs/0/results");
         JsonNode order = null;
