@@ -178,6 +178,36 @@ class BadInputTest extends ApiTest {
                 .body("status", equalTo(415));
     }
 
+    @ParameterizedTest(name = "Content-Type ''{0}''")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"", "*/*", "application/json; charset=bogus",
+            "application/json; charset=utf-16", "application/jsonx", "text/plain", "application/xml"})
+    void shouldAnswer415ForABodyThatIsNotDeclaredJson(String contentType) {
+        given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                .header("Content-Type", contentType).body("{\"partner\":{\"partnerId\":\"a\"}}".getBytes())
+                .when().post(EVALUATIONS)
+                .then().statusCode(415).contentType("application/problem+json").body("status", equalTo(415));
+    }
+
+    @Test
+    void shouldAnswer415ForABodyWithoutContentType() throws java.io.IOException {
+        String answer = HttpLayerRejectionsTest.exchange("POST " + EVALUATIONS + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Content-Length: 29\r\nConnection: close\r\n\r\n{\"partner\":{\"partnerId\":\"a\"}}", 0);
+
+        org.junit.jupiter.api.Assertions.assertTrue(answer.startsWith("HTTP/1.1 415 ")
+                && answer.contains("application/problem+json"), answer);
+    }
+
+    @Test
+    void shouldAcceptJsonInUtf8WhicheverWayItIsSpelt() {
+        for (String contentType : java.util.List.of("application/json", "Application/JSON", "application/json; charset=UTF-8")) {
+            given().config(io.restassured.RestAssured.config().encoderConfig(io.restassured.config.EncoderConfig.encoderConfig()
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(false)))
+                    .header("Content-Type", contentType).body("{\"partner\":{\"partnerId\":\"a\"},\"record\":false}")
+                    .when().post(EVALUATIONS).then().statusCode(200);
+        }
+    }
+
     @Test
     void shouldAnswer404ForAnUnknownProgram() {
         given().contentType(ContentType.JSON).body("{\"partner\":{\"partnerId\":\"a\"}}")
