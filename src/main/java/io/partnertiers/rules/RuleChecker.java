@@ -34,8 +34,11 @@ import com.github.javaparser.ast.stmt.BlockStmt;
  * <pre>
  *   file       := "package rules.&lt;program_id&gt;;" "import io.partnertiers.facts.Partner;"
  *                 "global io.partnertiers.evaluation.Scorecard scorecard;" { rule }
- *   rule       := "rule" name "@tier(" id ")" "@criterion(" id ")" "@required(" number | true ")"
+ *   rule       := "rule" name "@tier(" id ")" "@criterion(" id ")" decides
  *                 "when" "Partner(" constraint ")" "then" "scorecard.measured(drools, $actual);" "end"
+ *   decides    := ( "@required(" number | true ")" | "@atMost(" number ")" ) [ "@track(" label ")" ]
+ *               | "@path(" id ")" "@component(" id ")" "@maxPoints(" whole ")" "@target(" number ")"
+ *               | "@required(" number ")" [ "@minimumPoints(" whole ")" ]   (measuring score: a score's bar)
  *   constraint := see {@link MeasureExpression}, measures from {@link MeasureVocabulary}
  * </pre>
  * Every string a rule holds (its name, annotation values, measure arguments) is held to a
