@@ -135,7 +135,8 @@ record Assessment(CriterionResult result, Gap gap) {
                 .toList();
         StringBuilder summary = new StringBuilder();
         if (missing.signum() > 0) {
-            summary.append(missing.toPlainString()).append(" points missing on path ").append(counting.path());
+            summary.append(missing.toPlainString()).append(missing.compareTo(BigDecimal.ONE) == 0 ? " point" : " points")
+                    .append(" missing on path ").append(counting.path());
         }
         if (!belowMinimum.isEmpty()) {
             summary.append(summary.isEmpty() ? "" : "; ").append("below ").append(criterion.minimumPoints())

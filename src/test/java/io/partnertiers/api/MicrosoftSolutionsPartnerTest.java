@@ -115,7 +115,7 @@ class MicrosoftSolutionsPartnerTest extends ApiTest {
                 answer.getList("gaps[0].toAdd.component"));
         assertEquals(List.of(6, 4, 3), answer.getList("gaps[0].toAdd.points", Integer.class));
         assertEquals(List.of(1, 1, 1), answer.getList("gaps[0].toAdd.units", Integer.class));
-        assertEquals("1 points missing on path ENTERPRISE", gap.get("summary"));
+        assertEquals("1 point missing on path ENTERPRISE", gap.get("summary"));
     }
 
     @Test
