@@ -38,6 +38,13 @@ public interface PartnerTiersConfig {
         /** {@code partner-tiers.rules.compile-timeout}: how long compiling one program may take before it is refused. */
         @WithDefault("60s")
         Duration compileTimeout();
+
+        /**
+         * {@code partner-tiers.rules.reuse-compiled}: keep the classes each program compiles to under
+         * {@code <data-dir>/compiled-rules}, so that a restart with unchanged rules skips compiling them.
+         */
+        @WithDefault("true")
+        boolean reuseCompiled();
     }
 
     interface Decisions {

@@ -1,11 +1,13 @@
 package io.partnertiers.rules;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,7 +18,9 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.drools.compiler.kie.builder.impl.MemoryKieModule;
 import org.drools.model.codegen.ExecutableModelProject;
+import org.drools.modelcompiler.CanonicalKieModule;
 import org.kie.api.KieBase;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
@@ -59,6 +63,7 @@ public final class RulesetCompiler {
 
     private final ClassLoader classLoader;
     private final Duration timeout;
+    private final CompiledRulesCache cache;
 
     /**
      * @param classLoader the application's class loader: it must see the fact classes, and a
@@ -66,8 +71,14 @@ public final class RulesetCompiler {
      * @param timeout how long compiling one program may take before it is refused
      */
     public RulesetCompiler(ClassLoader classLoader, Duration timeout) {
+        this(classLoader, timeout, null);
+    }
+
+    /** @param cache where compiled rules are kept and reused across restarts, or null to compile every time */
+    public RulesetCompiler(ClassLoader classLoader, Duration timeout, CompiledRulesCache cache) {
         this.classLoader = classLoader;
         this.timeout = timeout;
+        this.cache = cache;
     }
 
     public RulesetCompiler(ClassLoader classLoader) {
@@ -130,19 +141,29 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(programId, problems);
         }
 
-        // rules run unsandboxed: nothing the checker has not accepted is ever handed to the compiler
-        RuleChecker checker = new RuleChecker(descriptor.metrics().keySet());
-        problems.addAll(checker.check(programId, read.drl()));
-        if (!problems.isEmpty()) {
-            throw new RulesetCompilationException(programId, problems);
-        }
-
         String version = read.version();
-        KieBase kieBase = build(programId, version, sources, problems);
-        if (!problems.isEmpty()) {
-            throw new RulesetCompilationException(programId, problems);
+        Optional<CompiledRulesCache.Compiled> compiledBefore = cache == null ? Optional.empty()
+                : cache.load(programId, sources, classLoader);
+        KieBase kieBase;
+        Map<String, String> measuresByRule;
+        if (compiledBefore.isPresent()) {
+            // the same sources passed the checker and compiled in this very build of the service
+            kieBase = compiledBefore.get().kieBase();
+            measuresByRule = compiledBefore.get().measuresByRule();
+        } else {
+            // rules run unsandboxed: nothing the checker has not accepted is ever handed to the compiler
+            RuleChecker checker = new RuleChecker(descriptor.metrics().keySet());
+            problems.addAll(checker.check(programId, read.drl()));
+            if (!problems.isEmpty()) {
+                throw new RulesetCompilationException(programId, problems);
+            }
+            measuresByRule = checker.measuresByRule();
+            kieBase = build(programId, version, sources, measuresByRule, problems);
+            if (!problems.isEmpty()) {
+                throw new RulesetCompilationException(programId, problems);
+            }
         }
-        List<Tier> tiers = new LadderAssembler(descriptor, sources, checker.measuresByRule()).assemble(kieBase, problems);
+        List<Tier> tiers = new LadderAssembler(descriptor, sources, measuresByRule).assemble(kieBase, problems);
         if (!problems.isEmpty()) {
             throw new RulesetCompilationException(programId, problems);
         }
@@ -228,7 +249,8 @@ public final class RulesetCompiler {
         }
     }
 
-    private KieBase build(String programId, String version, Map<String, String> sources, List<Diagnostic> problems) {
+    private KieBase build(String programId, String version, Map<String, String> sources,
+            Map<String, String> measuresByRule, List<Diagnostic> problems) {
         ReleaseId releaseId = KIE.newReleaseId("io.partnertiers.rules", programId,
                 "1.0.0-" + version + "-" + BUILDS.incrementAndGet());
         KieFileSystem files = KIE.newKieFileSystem();
@@ -252,10 +274,26 @@ public final class RulesetCompiler {
         }
         KieContainer container = KIE.newKieContainer(releaseId, classLoader);
         try {
-            return container.getKieBase();
+            KieBase kieBase = container.getKieBase();
+            if (cache != null && builder.getKieModule() instanceof CanonicalKieModule module) {
+                cache.store(programId, sources, new CompiledRulesCache.Generated(module.getClassesMap(),
+                        modelClasses(module, releaseId), measuresByRule));
+            }
+            return kieBase;
         } finally {
             KIE.getRepository().removeKieModule(releaseId);
         }
+    }
+
+    /** The model classes the executable model listed for this module (its drools-model file, after the version line). */
+    private static List<String> modelClasses(CanonicalKieModule module, ReleaseId releaseId) {
+        byte[] listed = ((MemoryKieModule) module.getInternalKieModule())
+                .getBytes(CanonicalKieModule.getModelFileWithGAV(releaseId));
+        if (listed == null) {
+            return List.of();
+        }
+        return new String(listed, StandardCharsets.UTF_8).lines().map(String::strip)
+                .filter(line -> !line.isEmpty() && !line.startsWith(CanonicalKieModule.MODEL_VERSION)).toList();
     }
 
     private static String packageFolder(String drl) {

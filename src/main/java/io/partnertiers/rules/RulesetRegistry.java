@@ -57,7 +57,8 @@ public class RulesetRegistry {
     RulesetRegistry(PartnerTiersConfig config, RulesetVersions versions) {
         this.versions = versions;
         this.rulesDir = Path.of(config.rules().dir());
-        this.compiler = new RulesetCompiler(RulesetRegistry.class.getClassLoader(), config.rules().compileTimeout());
+        this.compiler = new RulesetCompiler(RulesetRegistry.class.getClassLoader(), config.rules().compileTimeout(),
+                config.rules().reuseCompiled() ? CompiledRulesCache.in(Path.of(config.dataDir(), "compiled-rules")) : null);
     }
 
     void onStart(@Observes StartupEvent event) {
