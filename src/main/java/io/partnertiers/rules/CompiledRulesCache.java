@@ -57,12 +57,17 @@ public final class CompiledRulesCache {
     /** The shipped programs compile to a few hundred KB; an entry far larger, packed or unpacked, is not ours. */
     private static final long MAX_ENTRY_BYTES = 64L * 1024 * 1024;
 
+    /** Where the build keeps the shipped programs' classes inside the application (see {@link PrecompileRules}). */
+    static final String BUNDLED = "precompiled-rules/";
+
     private final Path folder;
     private final String buildFingerprint;
+    private final ClassLoader bundle;
 
-    private CompiledRulesCache(Path folder, String buildFingerprint) {
+    private CompiledRulesCache(Path folder, String buildFingerprint, ClassLoader bundle) {
         this.folder = folder;
         this.buildFingerprint = buildFingerprint;
+        this.bundle = bundle;
     }
 
     /** A rule base built from classes kept earlier, with what the checker found out about its rules then. */
@@ -77,27 +82,56 @@ public final class CompiledRulesCache {
     private record Manifest(List<String> modelClasses, Map<String, String> measuresByRule) {
     }
 
-    /** A cache under {@code folder}, for the classes this running build of the service generates. */
+    /**
+     * A cache under {@code folder} for the classes this running build of the service generates,
+     * which first looks among those the build compiled for the shipped programs.
+     */
     public static CompiledRulesCache in(Path folder) {
-        return new CompiledRulesCache(folder, buildFingerprint());
+        return new CompiledRulesCache(folder, buildFingerprint(), CompiledRulesCache.class.getClassLoader());
     }
 
-    /** The rule base compiled earlier from exactly these sources, if this build of the service kept it. */
+    /** As {@link #in(Path)}, with the build's entries looked up through {@code bundle}. */
+    static CompiledRulesCache in(Path folder, ClassLoader bundle) {
+        return new CompiledRulesCache(folder, buildFingerprint(), bundle);
+    }
+
+    /** Where the build writes the entries it ships: named by content alone, being part of the same build. */
+    static CompiledRulesCache bundleWrittenTo(Path folder) {
+        return new CompiledRulesCache(folder, null, null);
+    }
+
+    /** The rule base compiled earlier from exactly these sources, if the build shipped it or this build kept it. */
     Optional<Compiled> load(String programId, Map<String, String> sources, ClassLoader parent) {
-        Path entry = entryFor(programId, sources);
+        String name = entryName(programId, sources);
+        if (bundle != null) {
+            try (InputStream shipped = bundle.getResourceAsStream(BUNDLED + name + ".zip")) {
+                if (shipped != null) {
+                    return read(shipped, programId, BUNDLED + name, parent);
+                }
+            } catch (IOException unreadable) {
+                LOG.warnf("The shipped compiled rules of %s could not be read (%s)", programId, unreadable);
+            }
+        }
+        Path entry = folder.resolve(fileName(name));
         try {
             BasicFileAttributes attributes = Files.readAttributes(entry, BasicFileAttributes.class,
                     LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile() || attributes.size() > MAX_ENTRY_BYTES) {
                 return Optional.empty();
             }
-        } catch (IOException absent) {
+            try (InputStream kept = Files.newInputStream(entry)) {
+                return read(kept, programId, entry.toString(), parent);
+            }
+        } catch (IOException absentOrUnreadable) {
             return Optional.empty();
         }
+    }
+
+    private static Optional<Compiled> read(InputStream entry, String programId, String from, ClassLoader parent) {
         try {
             Map<String, byte[]> classes = new HashMap<>();
             Manifest manifest = null;
-            try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(entry))) {
+            try (ZipInputStream zip = new ZipInputStream(entry)) {
                 long unpacked = 0;
                 for (ZipEntry file = zip.getNextEntry(); file != null; file = zip.getNextEntry()) {
                     byte[] bytes = zip.readNBytes((int) (MAX_ENTRY_BYTES - unpacked));
@@ -126,7 +160,7 @@ public final class CompiledRulesCache {
                     KieServices.Factory.get().newKieBaseConfiguration(null, loader));
             return Optional.of(new Compiled(kieBase, Map.copyOf(manifest.measuresByRule())));
         } catch (IOException | ReflectiveOperationException | LinkageError | RuntimeException unreadable) {
-            LOG.warnf("Compiled rules of %s in %s could not be reused (%s): compiling them again", programId, entry,
+            LOG.warnf("Compiled rules of %s in %s could not be reused (%s): compiling them again", programId, from,
                     unreadable);
             return Optional.empty();
         }
@@ -136,7 +170,7 @@ public final class CompiledRulesCache {
     void store(String programId, Map<String, String> sources, Generated generated) {
         try {
             Files.createDirectories(folder);
-            Path entry = entryFor(programId, sources);
+            Path entry = folder.resolve(fileName(entryName(programId, sources)));
             Path partial = Files.createTempFile(folder, programId + "-", ".partial");
             try (OutputStream out = Files.newOutputStream(partial); ZipOutputStream zip = new ZipOutputStream(out)) {
                 zip.putNextEntry(new ZipEntry(MANIFEST_ENTRY));
@@ -170,7 +204,11 @@ public final class CompiledRulesCache {
         }
     }
 
-    private Path entryFor(String programId, Map<String, String> sources) {
+    private String fileName(String entryName) {
+        return buildFingerprint == null ? entryName + ".zip" : entryName + "-" + buildFingerprint + ".zip";
+    }
+
+    private static String entryName(String programId, Map<String, String> sources) {
         MessageDigest digest = sha256();
         new TreeMap<>(sources).forEach((name, text) -> {
             digest.update(name.getBytes(StandardCharsets.UTF_8));
@@ -179,8 +217,7 @@ public final class CompiledRulesCache {
             digest.update((byte) 0);
         });
         // '@' cannot occur in a program id, so one program's entries never match another's prefix
-        return folder.resolve(programId + "@" + HexFormat.of().formatHex(digest.digest()) + "-" + buildFingerprint
-                + ".zip");
+        return programId + "@" + HexFormat.of().formatHex(digest.digest());
     }
 
     private static MessageDigest sha256() {

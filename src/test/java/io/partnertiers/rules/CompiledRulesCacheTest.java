@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -123,6 +125,30 @@ class CompiledRulesCacheTest {
         Map<String, String> sources = ProgramSources.read(program).texts();
         assertTrue(CompiledRulesCache.in(cacheDir).load("servicenow-partner", sources, getClass().getClassLoader())
                 .isEmpty());
+    }
+
+    @Test
+    void theProgramsTheBuildPrecompiledStartWithoutCompilingOrWritingAnything(@TempDir Path classesDir)
+            throws IOException {
+        Path program = RuleFolders.copy("servicenow-partner", rulesDir, text -> text);
+        RuleFolders.copy("cisco-cx", rulesDir, text -> text.replace("package rules.cisco_cx;", "package rules.cisco_cx; import java.io.File;"));
+        assertEquals(1, PrecompileRules.precompile(rulesDir, classesDir), "the broken program is left out");
+        Files.writeString(classesDir.resolve(CompiledRulesCache.BUNDLED + "stale@0.zip"), "from an earlier build");
+        assertEquals(1, PrecompileRules.precompile(rulesDir, classesDir));
+        try (Stream<Path> shipped = Files.list(classesDir.resolve(CompiledRulesCache.BUNDLED))) {
+            assertEquals(1, shipped.count(), "an earlier build's entries are not shipped");
+        }
+
+        try (URLClassLoader application = new URLClassLoader(new URL[] {classesDir.toUri().toURL()})) {
+            RulesetCompiler startingService = new RulesetCompiler(getClass().getClassLoader(), Duration.ofSeconds(60),
+                    CompiledRulesCache.in(cacheDir, application));
+            Map<String, String> sources = ProgramSources.read(program).texts();
+            assertTrue(CompiledRulesCache.in(cacheDir, application).load("servicenow-partner", sources,
+                    getClass().getClassLoader()).isPresent());
+            Ruleset shipped = startingService.compile(program);
+            assertEquals(answerOf(new RulesetCompiler(getClass().getClassLoader()).compile(program)), answerOf(shipped));
+        }
+        assertTrue(entries().isEmpty(), "nothing was compiled, so nothing was kept in the data folder");
     }
 
     @Test
