@@ -32,7 +32,8 @@ import io.partnertiers.facts.Values;
  * <li>the answers any operation can give are listed: 401 and 403 where a role is needed, 413 for a
  * body declared too large ({@link BodySizeLimit}), 406, 414 and 431 from the HTTP layer, 500;</li>
  * <li>a schema that is one of several types and may be null keeps its null (SmallRye writes such a
- * schema as {@code enum: [null]}, which no value but null matches);</li>
+ * schema as {@code enum: [null]}, which no value but null matches), and says so to client generators
+ * too ({@code x-nullable});</li>
  * <li>an id's pattern, written with Java's Unicode classes, is said in words;</li>
  * <li>each operation carries the examples of {@code openapi-examples/<operationId>.json}, taken from
  * real calls by {@code bench/openapi-examples}.</li>
@@ -264,6 +265,14 @@ public class OpenApiContract implements OASFilter {
      * A nullable property with no type of its own (one of several types, or a reference) would be
      * written as {@code enum: [null]}, which no value but null matches: one of several types gets
      * null as one of them, a reference to an object is an object that may be null.
+     * <p>
+     * One of several types also gets {@code x-nullable: true}: OpenAPI 3.0 has no {@code nullable}
+     * for a schema without a type (Redocly refuses it), so a generated client, which reads the
+     * nullability of the union and not of its alternatives, would refuse a null (openapi-generator
+     * honours {@code x-nullable}). The number-or-boolean values are {@code anyOf} rather than
+     * {@code oneOf} for the same client: the types are disjoint, so both say the same to a validator,
+     * but the generated {@code oneOf} reader counts the alternatives a value can be read as, and its
+     * Jackson reads an integer as a boolean too, so {@code 2} would match twice and fail.
      */
     private static void keepNullWithoutType(Map<String, Schema> schemas, Schema schema) {
         if (schema.getProperties() == null) {
@@ -272,26 +281,27 @@ public class OpenApiContract implements OASFilter {
         for (Map.Entry<String, Schema> entry : new ArrayList<>(schema.getProperties().entrySet())) {
             Schema property = entry.getValue();
             List<Object> enumeration = property.getEnumeration();
-            boolean nullable = property.getAnyOf() != null || enumeration != null && enumeration.equals(Collections.singletonList(null))
+            // SmallRye models a nullable reference as anyOf: [{$ref}, {type: null}]
+            List<Schema> anyOf = property.getAnyOf();
+            boolean nullableRef = property.getRef() == null && anyOf != null && anyOf.size() == 2 && anyOf.get(0).getRef() != null
+                    && List.of(Schema.SchemaType.NULL).equals(anyOf.get(1).getType());
+            boolean nullable = nullableRef || enumeration != null && enumeration.equals(Collections.singletonList(null))
                     || property.getType() != null && property.getType().contains(Schema.SchemaType.NULL);
             boolean typeless = property.getType() == null || property.getType().equals(List.of(Schema.SchemaType.NULL));
             if (!nullable) {
                 continue;
             }
-            // SmallRye models a nullable reference as anyOf: [{$ref}, {type: null}]
-            List<Schema> anyOf = property.getAnyOf();
-            if (property.getRef() == null && anyOf != null && anyOf.size() == 2 && anyOf.get(0).getRef() != null
-                    && List.of(Schema.SchemaType.NULL).equals(anyOf.get(1).getType())) {
+            if (nullableRef) {
                 property.setRef(anyOf.get(0).getRef());
             }
-            if (property.getOneOf() != null && typeless) {
+            List<Schema> alternatives = property.getOneOf() != null ? property.getOneOf() : property.getAnyOf();
+            if (property.getRef() != null) {
+                schema.addProperty(entry.getKey(), nullableCopy(schemas, property));
+            } else if (alternatives != null && typeless) {
                 property.setEnumeration(null);
                 property.setType(null);
-                List<Schema> alternatives = new ArrayList<>(property.getOneOf());
                 alternatives.get(0).addType(Schema.SchemaType.NULL);
-                property.setOneOf(alternatives);
-            } else if (property.getRef() != null) {
-                schema.addProperty(entry.getKey(), nullableCopy(schemas, property));
+                property.addExtension("x-nullable", true);
             }
         }
     }

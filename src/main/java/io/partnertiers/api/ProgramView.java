@@ -20,7 +20,7 @@ public record ProgramView(String id, String name, String rulesetVersion, List<Ti
             String criterion,
             String description,
             @Schema(description = "A number (at least this much; at most for at-most; the points a score needs) or"
-                    + " true (must hold; also for any-of)", oneOf = {BigDecimal.class, Boolean.class})
+                    + " true (must hold; also for any-of)", anyOf = {BigDecimal.class, Boolean.class})
             Object required,
             @Schema(enumeration = {"at-least", "at-most", "must-hold", "any-of", "score"})
             String comparison,
@@ -38,7 +38,7 @@ public record ProgramView(String id, String name, String rulesetVersion, List<Ti
     public record PartView(
             String rule,
             @Schema(enumeration = {"at-least", "at-most", "must-hold"}) String comparison,
-            @Schema(oneOf = {BigDecimal.class, Boolean.class}) Object required) {
+            @Schema(anyOf = {BigDecimal.class, Boolean.class}) Object required) {
     }
 
     public record PathView(String path, List<ComponentView> components) {

@@ -12,11 +12,11 @@ public record CriterionResult(
         String criterion,
         String description,
         @Schema(description = "A number (at least this much, or at most for comparison at-most, or the points a score"
-                + " needs) or true (must hold; also for any-of)", oneOf = {BigDecimal.class, Boolean.class})
+                + " needs) or true (must hold; also for any-of)", anyOf = {BigDecimal.class, Boolean.class})
         Object required,
         @Schema(description = "The measured value: a number, a boolean, or null when nothing could be measured (an"
                 + " average over no items, a metric not submitted that the program counts as unmet)",
-                oneOf = {BigDecimal.class, Boolean.class}, nullable = true)
+                anyOf = {BigDecimal.class, Boolean.class}, nullable = true)
         Object actual,
         boolean met,
         @Schema(description = "How actual is compared with required", enumeration = {"at-least", "at-most",

@@ -18,10 +18,10 @@ public record Gap(
         String criterion,
         String description,
         @Schema(description = "A number (at least this much, or at most for comparison at-most, or the points a score"
-                + " needs) or true (must hold; also for any-of)", oneOf = {BigDecimal.class, Boolean.class})
+                + " needs) or true (must hold; also for any-of)", anyOf = {BigDecimal.class, Boolean.class})
         Object required,
         @Schema(description = "The measured value: a number, a boolean, or null when nothing could be measured",
-                oneOf = {BigDecimal.class, Boolean.class}, nullable = true)
+                anyOf = {BigDecimal.class, Boolean.class}, nullable = true)
         Object actual,
         @Schema(description = "How far actual is from required: missing (at-least, score) or too many (at-most); null"
                 + " for yes/no and any-of criteria and when nothing could be measured", nullable = true)

@@ -9,9 +9,9 @@ public record PartResult(
         String rule,
         @Schema(enumeration = {"at-least", "at-most", "must-hold"})
         String comparison,
-        @Schema(oneOf = {BigDecimal.class, Boolean.class})
+        @Schema(anyOf = {BigDecimal.class, Boolean.class})
         Object required,
-        @Schema(oneOf = {BigDecimal.class, Boolean.class}, nullable = true)
+        @Schema(anyOf = {BigDecimal.class, Boolean.class}, nullable = true)
         Object actual,
         boolean met,
         @Schema(description = "How far actual is from required (missing, or too many for at-most); null when met by"
