@@ -4,7 +4,10 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
+import org.eclipse.microprofile.config.ConfigProvider;
+
 import io.partnertiers.impact.ImpactCommand;
+import io.partnertiers.rules.EarlyLoad;
 import io.partnertiers.validate.ValidateCommand;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -64,6 +67,7 @@ public class Main {
         if (System.getProperty("vertx.disableURIValidation") == null) {
             System.setProperty("vertx.disableURIValidation", "true");
         }
+        EarlyLoad.begin(ConfigProvider.getConfig());
         Quarkus.run(args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args);
     }
 

@@ -85,6 +85,23 @@ public final class RulesetCompiler {
         this(classLoader, DEFAULT_COMPILE_TIMEOUT);
     }
 
+    /**
+     * What a compiler is made of, as the service configures it: how long one program may compile,
+     * and where compiled programs are kept (null: nowhere).
+     */
+    record Options(Duration timeout, Path keptIn) {
+
+        static Options of(PartnerTiersConfig config) {
+            return new Options(config.rules().compileTimeout(),
+                    config.rules().reuseCompiled() ? Path.of(config.dataDir(), "compiled-rules") : null);
+        }
+
+        RulesetCompiler compiler() {
+            return new RulesetCompiler(RulesetCompiler.class.getClassLoader(), timeout,
+                    keptIn == null ? null : CompiledRulesCache.in(keptIn));
+        }
+    }
+
     /** A program's id, which is its folder's name: 1 to 64 lower-case letters, digits and '-'. */
     public static boolean isProgramId(String text) {
         return PROGRAM_ID.matcher(text).matches();

@@ -42,6 +42,7 @@ public class RulesetRegistry {
 
     private static final Logger LOG = Logger.getLogger(RulesetRegistry.class);
 
+    private final EarlyLoad.Settings settings;
     private final Path rulesDir;
     private final RulesetCompiler compiler;
     private volatile Map<String, Ruleset> rulesets = Map.of();
@@ -56,9 +57,9 @@ public class RulesetRegistry {
 
     RulesetRegistry(PartnerTiersConfig config, RulesetVersions versions) {
         this.versions = versions;
-        this.rulesDir = Path.of(config.rules().dir());
-        this.compiler = new RulesetCompiler(RulesetRegistry.class.getClassLoader(), config.rules().compileTimeout(),
-                config.rules().reuseCompiled() ? CompiledRulesCache.in(Path.of(config.dataDir(), "compiled-rules")) : null);
+        this.settings = EarlyLoad.Settings.of(config);
+        this.rulesDir = settings.rulesDir();
+        this.compiler = settings.compiler().compiler();
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -70,7 +71,8 @@ public class RulesetRegistry {
             loaded = true;
             return;
         }
-        Loaded all = loadAll(rulesDir, compiler);
+        Optional<CompletableFuture<Loaded>> early = EarlyLoad.take(settings);
+        Loaded all = early.map(RulesetRegistry::await).orElseGet(() -> loadAll(rulesDir, compiler));
         rulesets = all.programs();
         rulesets.values().forEach(r -> versions.serving(r.id(), r.version()));
         startedAt = Instant.now();
@@ -80,8 +82,20 @@ public class RulesetRegistry {
             LOG.errorf("Program %s refused, not served:%n  %s", failure.programId(), String.join("\n  ", diagnostics));
         }
         loaded = true;
-        LOG.infof("Loaded %d program(s) from %s in %d ms: %s", rulesets.size(), rulesDir.toAbsolutePath(),
-                (System.nanoTime() - started) / 1_000_000, String.join(", ", new TreeSet<>(rulesets.keySet())));
+        LOG.infof("Loaded %d program(s) from %s in %d ms%s: %s", rulesets.size(), rulesDir.toAbsolutePath(),
+                (System.nanoTime() - started) / 1_000_000, early.isPresent() ? " more (begun as the service booted)" : "",
+                String.join(", ", new TreeSet<>(rulesets.keySet())));
+    }
+
+    private static Loaded await(CompletableFuture<Loaded> loading) {
+        try {
+            return loading.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw e;
+        }
     }
 
     private String versionOf(String programId) {
