@@ -95,7 +95,7 @@ public final class FactCalendar {
         for (CustomerReference r : facts.references()) {
             if (Boolean.TRUE.equals(r.signedByCustomer()) && r.date() != null) {
                 events.add(r.date(), new FactEvent(FactEvent.REFERENCE_COUNTS, r.date(), null, null, r.customer(), null,
-                        null, null, null, "the signed reference of " + r.customer() + " (" + r.competency() + ") dated "
+                        null, null, "the signed reference of " + r.customer() + " (" + r.competency() + ") dated "
                                 + r.date() + " counts"));
             }
         }
@@ -169,9 +169,8 @@ public final class FactCalendar {
         for (AdoptionMonth m : facts.adoption()) {
             if (m.month() != null && m.activeUsageRate() != null) {
                 LocalDate first = m.month().atDay(1);
-                events.add(first, new FactEvent(FactEvent.ADOPTION_MONTH_COUNTS, first, null, null, null, null, null,
-                        null, m.month(), "the usage of " + m.month() + " (" + m.activeUsageRate().toPlainString()
-                                + ") counts"));
+                events.add(first, FactEvent.of(FactEvent.ADOPTION_MONTH_COUNTS, first, "the usage of " + m.month()
+                        + " (" + m.activeUsageRate().toPlainString() + ") counts"));
             }
         }
     }
@@ -180,27 +179,27 @@ public final class FactCalendar {
         for (App a : facts.apps()) {
             if (Boolean.TRUE.equals(a.storeCertified()) && a.certifiedOn() != null) {
                 events.add(a.certifiedOn(), new FactEvent(FactEvent.APP_CERTIFIED, a.certifiedOn(), null, null, null,
-                        null, a.name(), null, null, "the app " + a.name() + " is store-certified on " + a.certifiedOn()));
+                        null, a.name(), null, "the app " + a.name() + " is store-certified on " + a.certifiedOn()));
             }
         }
     }
 
     private static FactEvent certification(String kind, LocalDate date, Person person, Certification c, String summary) {
-        return new FactEvent(kind, date, person.id(), c.name(), null, null, null, null, null, summary);
+        return new FactEvent(kind, date, person.id(), c.name(), null, null, null, null, summary);
     }
 
     private static FactEvent csat(String kind, CsatResponse r, String what) {
-        return new FactEvent(kind, r.date(), null, null, null, r.project(), null, null, null, "the CSAT answer "
+        return new FactEvent(kind, r.date(), null, null, null, r.project(), null, null, "the CSAT answer "
                 + (r.project() == null ? "" : r.project() + " ") + "(" + r.score().toPlainString() + ") of " + r.date()
                 + " " + what);
     }
 
     private static FactEvent implementation(String kind, Implementation i, String summary) {
-        return new FactEvent(kind, i.completedOn(), null, null, i.customer(), null, null, null, null, summary);
+        return new FactEvent(kind, i.completedOn(), null, null, i.customer(), null, null, null, summary);
     }
 
     private static FactEvent deal(String kind, LocalDate date, Deal d, String summary) {
-        return new FactEvent(kind, date, null, null, null, null, null, d.id(), null, summary);
+        return new FactEvent(kind, date, null, null, null, null, null, d.id(), summary);
     }
 
     private static String describe(Certification c) {

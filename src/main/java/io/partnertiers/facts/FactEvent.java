@@ -1,7 +1,6 @@
 package io.partnertiers.facts;
 
 import java.time.LocalDate;
-import java.time.YearMonth;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -35,8 +34,6 @@ public record FactEvent(
         String app,
         @Schema(description = "Deals: the deal's id")
         String deal,
-        @Schema(description = "Adoption: the month")
-        YearMonth month,
         @Schema(description = "The event in words, e.g. \"p-7's CSA (ITSM) expires on 2026-12-20\"")
         String summary) {
 
@@ -55,6 +52,6 @@ public record FactEvent(
     public static final String FISCAL_YEAR_STARTS = "fiscal-year-starts";
 
     static FactEvent of(String kind, LocalDate date, String summary) {
-        return new FactEvent(kind, date, null, null, null, null, null, null, null, summary);
+        return new FactEvent(kind, date, null, null, null, null, null, null, summary);
     }
 }

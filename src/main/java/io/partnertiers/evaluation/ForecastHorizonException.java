@@ -1,0 +1,9 @@
+package io.partnertiers.evaluation;
+
+/** A forecast horizon that is not a positive period ending at most {@link Forecast#MAX_HORIZON} after asOf. */
+public class ForecastHorizonException extends RuntimeException {
+
+    public ForecastHorizonException(String message) {
+        super(message);
+    }
+}
