@@ -137,7 +137,7 @@ final class Forecaster {
                 }
             }
         }
-        return new SegmentChange(day, before.segment(), after.segment(), to > from ? "promotion" : "demotion", criteria);
+        return new SegmentChange(day, before.segment(), after.segment(), to > from ? "PROMOTION" : "DEMOTION", criteria);
     }
 
     private static List<FactEvent> causes(Criterion criterion, LocalDate day,

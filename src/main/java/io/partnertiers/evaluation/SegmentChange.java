@@ -13,9 +13,9 @@ public record SegmentChange(
         String segmentBefore,
         @Schema(description = "The segment from date on; null when no tier is reached", nullable = true)
         String segmentAfter,
-        @Schema(enumeration = {"promotion", "demotion"})
+        @Schema(description = "As in the tier history", enumeration = {"PROMOTION", "DEMOTION"})
         String direction,
-        @Schema(description = "The criteria that become met (promotion) or unmet (demotion) that day, in the tiers between"
+        @Schema(description = "The criteria that become met (a promotion) or unmet (a demotion) that day, in the tiers between"
                 + " the two segments, each with the facts that move it")
         List<MovingCriterion> criteria) {
 

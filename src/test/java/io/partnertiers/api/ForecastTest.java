@@ -56,7 +56,7 @@ class ForecastTest extends ApiTest {
         assertEquals(AS_OF.plusDays(21).toString(), change.get("date"), "valid through its expiry day, gone the day after");
         assertEquals("SILVER", change.get("segmentBefore"));
         assertEquals("BRONZE", change.get("segmentAfter"));
-        assertEquals("demotion", change.get("direction"));
+        assertEquals("DEMOTION", change.get("direction"));
         assertEquals("SILVER", answer.getString("forecast.changes[0].criteria[0].tier"));
         assertEquals("certified-staff", answer.getString("forecast.changes[0].criteria[0].criterion"));
         assertEquals(2, answer.getInt("forecast.changes[0].criteria[0].required"));
@@ -104,7 +104,7 @@ class ForecastTest extends ApiTest {
         Map<String, Object> change = answer.getMap("forecast.changes[0]");
         assertEquals(signed.toString(), change.get("date"));
         assertEquals("SILVER", change.get("segmentAfter"));
-        assertEquals("promotion", change.get("direction"));
+        assertEquals("PROMOTION", change.get("direction"));
         assertEquals("customer-references", answer.getString("forecast.changes[0].criteria[0].criterion"));
         assertEquals("reference-counts", answer.getString("forecast.changes[0].criteria[0].causes[0].kind"));
         assertEquals("R-1", answer.getString("forecast.changes[0].criteria[0].causes[0].customer"));
