@@ -43,7 +43,8 @@ public class EvaluationResource {
                     + " the answer for the facts with the what-if's added, beside this one. Neither is ever recorded.")
     @APIResponse(responseCode = "200", description = "The decision: segment, next segment, gaps and every tier's criteria")
     @APIResponse(responseCode = "400", description = "Malformed JSON, invalid facts or what-if, or a forecast horizon that"
-            + " is not a positive period of at most P5Y; each offending field or parameter is listed")
+            + " is not a positive period of at most P5Y or would take too many evaluations of these facts; each offending"
+            + " field or parameter is listed")
     @APIResponse(responseCode = "404", description = "No program with this id is loaded")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     @APIResponse(responseCode = "503", description = "The decision could not be stored (record: true); nothing was recorded")

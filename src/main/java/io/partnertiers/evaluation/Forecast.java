@@ -23,7 +23,9 @@ public record Forecast(
         @Schema(description = "The last day forecast: asOf plus the horizon")
         LocalDate until,
         @Schema(description = "How many evaluations the forecast took: one per day on which a fact the program reads"
-                + " enters or leaves a measure, at most one per day of the horizon")
+                + " enters or leaves a measure, at most one per day of the horizon. The days times the facts' items"
+                + " (people, certifications, references, answers, implementations, apps, deals, months, toolkits; at"
+                + " least 100) may not exceed 1,000,000: a longer forecast is a 400 naming the longest horizon that fits")
         int evaluations,
         @Schema(description = "The changes of segment, in date order; empty when the segment holds through until")
         List<SegmentChange> changes) {

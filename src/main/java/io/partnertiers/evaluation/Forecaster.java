@@ -2,6 +2,7 @@ package io.partnertiers.evaluation;
 
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -33,6 +34,14 @@ import io.partnertiers.rules.Tier;
  */
 final class Forecaster {
 
+    /**
+     * What one forecast may cost: the days it evaluates times the items each evaluation reads (at
+     * least {@link #MIN_ITEMS_PER_DAY}, the engine's own share). An evaluation costs a few microseconds
+     * per item, so this keeps a forecast to seconds even for the largest profile a body can carry.
+     */
+    static final long MAX_ITEM_EVALUATIONS = 1_000_000;
+    static final int MIN_ITEMS_PER_DAY = 100;
+
     /** Stands for a rule whose measure is not known: every dated fact may move it. */
     private static final MeasureCall UNKNOWN = new MeasureCall("", List.of());
 
@@ -46,14 +55,16 @@ final class Forecaster {
 
     /**
      * @param today the rules' answer on {@code asOf}, without a prior standing: where the forecast starts
-     * @throws ForecastHorizonException when the horizon is not a positive period of at most {@link Forecast#MAX_HORIZON}
+     * @throws ForecastHorizonException when the horizon is not a positive period of at most {@link Forecast#MAX_HORIZON},
+     *         or when forecasting it would cost more than {@link #MAX_ITEM_EVALUATIONS}
      */
     Forecast forecast(Ruleset ruleset, PartnerFacts facts, LocalDate asOf, Period horizon, EvaluationResult today) {
         LocalDate until = until(asOf, horizon);
         FactCalendar calendar = new FactCalendar(facts, asOf, until);
         Map<String, NavigableMap<LocalDate, List<FactEvent>>> eventsByRule = eventsByRule(ruleset, calendar);
-        Set<LocalDate> days = new TreeSet<>();
+        TreeSet<LocalDate> days = new TreeSet<>();
         eventsByRule.values().forEach(events -> days.addAll(events.keySet()));
+        withinBudget(facts, asOf, horizon, days);
 
         List<SegmentChange> changes = new ArrayList<>();
         EvaluationResult before = today;
@@ -78,6 +89,30 @@ final class Forecaster {
                     + horizon + ", which ends on " + until + ")");
         }
         return until;
+    }
+
+    /** @throws ForecastHorizonException naming the longest horizon that fits, when these days cost too much */
+    private static void withinBudget(PartnerFacts facts, LocalDate asOf, Period horizon, TreeSet<LocalDate> days) {
+        long items = items(facts);
+        long affordable = MAX_ITEM_EVALUATIONS / Math.max(items, MIN_ITEMS_PER_DAY);
+        if (days.size() <= affordable) {
+            return;
+        }
+        String instead = "no forecast fits";
+        if (affordable > 0) {
+            LocalDate firstTooMany = days.stream().skip(affordable).findFirst().orElseThrow();
+            long longest = ChronoUnit.DAYS.between(asOf, firstTooMany) - 1;
+            instead = longest < 1 ? instead : "ask for at most P" + longest + "D";
+        }
+        throw new ForecastHorizonException("these facts move a measure on " + days.size() + " days within " + horizon
+                + "; with their " + items + " items a forecast evaluates at most " + affordable + " days: " + instead);
+    }
+
+    /** The items an evaluation reads: what its cost grows with. */
+    private static long items(PartnerFacts facts) {
+        return facts.people().size() + facts.people().stream().mapToLong(p -> p.certifications().size()).sum()
+                + facts.references().size() + facts.csatResponses().size() + facts.implementations().size()
+                + facts.apps().size() + facts.deals().size() + facts.adoption().size() + facts.toolkits().size();
     }
 
     /** Each rule's events: those of its measure, or of every measure of the program it asks about. */

@@ -162,6 +162,23 @@ class ForecastTest extends ApiTest {
     }
 
     @Test
+    void shouldRefuseAForecastThatWouldCostTooManyEvaluationsAndSayWhatFits() {
+        PartnerJson large = partner().agreementSigned(true);
+        for (int i = 0; i < 2_000; i++) { // 4,000 items: 250 days of evaluations fit the budget
+            large.person(person("p-" + i, List.of(), cert("SALES", "PROCTORED_EXAM", LONG_AGO, AS_OF.plusDays(1 + i % 1826))));
+        }
+
+        given().contentType(ContentType.JSON).queryParam("forecast", "P5Y").body(large.body())
+                .when().post("/programs/{program}/evaluations", "partner-portal")
+                .then().statusCode(400).contentType(Problem.MEDIA_TYPE)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("forecast"))
+                .body("errors[0].message", org.hamcrest.Matchers.equalTo("these facts move a measure on 1825 days within"
+                        + " P5Y; with their 4000 items a forecast evaluates at most 250 days: ask for at most P251D"));
+
+        assertEquals(250, forecast("partner-portal", "P251D", large.body()).getInt("forecast.evaluations"));
+    }
+
+    @Test
     void shouldNotRecordTheForecastWithTheDecision() {
         JsonPath answer = forecast("partner-portal", "P180D", silverUntilACertificationExpires()
                 .with("partnerId", "forecast-recorded").body());

@@ -20,16 +20,16 @@ import io.partnertiers.rules.RulesetRegistry;
 /**
  * What a forecast costs in-process, without HTTP: one evaluation of a profile against the time of its
  * forecast over P180D and P5Y, and the evaluations each takes. Run by {@code bench/forecast}; figures go
- * to docs/performance.md.
+ * to docs/performance.md. Arguments: the request body, the program, how many runs to warm up and time.
  */
 public final class ForecastBench {
 
-    private static final int WARM_UP = 2_000;
-    private static final int RUNS = 2_000;
+    private static int runs = 2_000;
 
     public static void main(String... args) throws Exception {
         Path profile = Path.of(args.length > 0 ? args[0] : "bench/servicenow-profile.json");
         String program = args.length > 1 ? args[1] : "servicenow-partner";
+        runs = args.length > 2 ? Integer.parseInt(args[2]) : runs;
         Map<String, Ruleset> programs = RulesetRegistry.loadAll(Path.of("rules"),
                 new RulesetCompiler(ForecastBench.class.getClassLoader())).programs();
         ObjectMapper json = StrictJsonCustomizer.strict(new ObjectMapper().findAndRegisterModules());
@@ -51,17 +51,17 @@ public final class ForecastBench {
     }
 
     private static void measure(String name, Runnable call, int evaluations, int changes) {
-        for (int i = 0; i < WARM_UP; i++) {
+        for (int i = 0; i < runs; i++) {
             call.run();
         }
-        long[] times = new long[RUNS];
-        for (int i = 0; i < RUNS; i++) {
+        long[] times = new long[runs];
+        for (int i = 0; i < runs; i++) {
             long started = System.nanoTime();
             call.run();
             times[i] = System.nanoTime() - started;
         }
         Arrays.sort(times);
-        System.out.printf("%-12s %12d %8d %7.3f ms %7.3f ms%n", name, evaluations, changes, times[RUNS / 2] / 1e6,
-                times[RUNS * 99 / 100] / 1e6);
+        System.out.printf("%-12s %12d %8d %7.3f ms %7.3f ms%n", name, evaluations, changes, times[runs / 2] / 1e6,
+                times[runs * 99 / 100] / 1e6);
     }
 }
