@@ -8,12 +8,15 @@ import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import io.partnertiers.facts.PartnerFacts;
+import io.partnertiers.facts.WhatIf;
 
 /** Body of {@code POST /programs/{programId}/evaluations}. */
 public record EvaluationRequest(
         @Schema(description = "Day of the evaluation; facts dated later are ignored. Default: today (UTC).")
         LocalDate asOf,
-        @Schema(description = "Store the decision in the decision log. Default: true.")
+        @Schema(description = "Store the decision in the decision log. Default: true. Only the decision on the submitted"
+                + " facts is stored: never a what-if's, nor a forecast.")
         Boolean record,
-        @NotNull @Valid PartnerFacts partner) {
+        @NotNull @Valid PartnerFacts partner,
+        @Valid WhatIf whatIf) {
 }

@@ -38,17 +38,25 @@ public class EvaluationResource {
     @POST
     @Operation(operationId = "evaluatePartner", summary = "Evaluate one partner: the tier reached, and the gaps to the next one",
             description = "Unless the body says \"record\": false, the decision is stored before it is answered: an answer"
-                    + " with an evaluationId is on disk.")
+                    + " with an evaluationId is on disk. With ?forecast=P180D the answer adds each day within that horizon on"
+                    + " which the segment would change if nothing new happened, and why; with a whatIf in the body it adds"
+                    + " the answer for the facts with the what-if's added, beside this one. Neither is ever recorded.")
     @APIResponse(responseCode = "200", description = "The decision: segment, next segment, gaps and every tier's criteria")
-    @APIResponse(responseCode = "400", description = "Malformed JSON or invalid facts; each offending field is listed")
+    @APIResponse(responseCode = "400", description = "Malformed JSON, invalid facts or what-if, or a forecast horizon that"
+            + " is not a positive period of at most P5Y or would take too many evaluations of these facts; each offending"
+            + " field or parameter is listed")
     @APIResponse(responseCode = "404", description = "No program with this id is loaded")
     @APIResponse(responseCode = "415", description = "The body is not sent as application/json")
     @APIResponse(responseCode = "503", description = "The decision could not be stored (record: true); nothing was recorded")
     public EvaluationResult evaluate(@PathParam("programId") String programId,
             @Parameter(description = "Add, per tier, the rules that fired and the facts each criterion counted")
             @Schema(type = SchemaType.BOOLEAN, defaultValue = "false") @QueryParam("explain") String explain,
+            @Parameter(description = "Forecast the segment over this horizon after asOf: a positive ISO-8601 period of"
+                    + " years, months, weeks and days (P180D, P6M, P1Y2M) ending at most P5Y after asOf",
+                    example = "P180D")
+            @Schema(type = SchemaType.STRING) @QueryParam("forecast") String forecast,
             @NotNull @Valid EvaluationRequest body) {
         return evaluations.evaluate(programId, body.partner(), body.asOf(), !Boolean.FALSE.equals(body.record()),
-                Parameters.flag("explain", explain));
+                Parameters.flag("explain", explain), Parameters.period("forecast", forecast), body.whatIf());
     }
 }

@@ -1,6 +1,7 @@
 package io.partnertiers.api;
 
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.regex.Pattern;
 
 import io.partnertiers.facts.Values;
@@ -18,6 +19,8 @@ final class Parameters {
     /** The last page number accepted; far beyond any partner's history, small enough for exact offsets. */
     static final int MAX_PAGE = 1_000_000;
     private static final Pattern DIGITS = Pattern.compile("\\d{1,9}");
+    /** An ISO-8601 period of years, months, weeks and days, without signs or a time part. */
+    private static final Pattern PERIOD = Pattern.compile("P(\\d{1,5}Y)?(\\d{1,5}M)?(\\d{1,5}W)?(\\d{1,6}D)?");
     private static final Pattern EVALUATION_ID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private Parameters() {
@@ -51,6 +54,18 @@ final class Parameters {
         } catch (IllegalArgumentException e) {
             throw new InvalidParameterException(name, e.getMessage() + " (got '" + ProblemMappers.printable(value) + "')");
         }
+    }
+
+    /** Null when absent; how long it may be is the service's to say, against the day it starts from. */
+    static Period period(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        if (!PERIOD.matcher(value).matches() || value.equals("P") || Period.parse(value).isZero()) {
+            throw new InvalidParameterException(name, "must be a positive ISO-8601 period of years, months, weeks and"
+                    + " days, such as P180D, P6M or P1Y2M (got '" + ProblemMappers.printable(value) + "')");
+        }
+        return Period.parse(value);
     }
 
     static String partnerId(String value) {

@@ -30,7 +30,9 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.partnertiers.audit.DecisionLogUnavailableException;
 import io.partnertiers.audit.DecisionNotFoundException;
+import io.partnertiers.evaluation.ForecastHorizonException;
 import io.partnertiers.evaluation.ProgramNotFoundException;
+import io.partnertiers.facts.InvalidWhatIfException;
 import io.partnertiers.reload.RulesFolderMissingException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -97,6 +99,16 @@ public class ProblemMappers {
     public Response invalidParameter(InvalidParameterException e, UriInfo uri) {
         return Problem.of(Response.Status.BAD_REQUEST, "The request has 1 invalid field(s)", uri.getPath(),
                 List.of(new Problem.FieldError(e.parameter(), e.getMessage()))).toResponse();
+    }
+
+    @ServerExceptionMapper
+    public Response forecastHorizon(ForecastHorizonException e, UriInfo uri) {
+        return invalidParameter(new InvalidParameterException("forecast", e.getMessage()), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidWhatIf(InvalidWhatIfException e, UriInfo uri) {
+        return invalidParameter(new InvalidParameterException(e.field(), e.getMessage()), uri);
     }
 
     @ServerExceptionMapper

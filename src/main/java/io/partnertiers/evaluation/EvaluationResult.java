@@ -28,10 +28,21 @@ public record EvaluationResult(
         @JsonInclude(JsonInclude.Include.NON_NULL) Explanation explanation,
         @Schema(description = "Present when the program's policy keeps the segment although the facts fall short of"
                 + " it: since when, until when, and what is missing to keep it")
-        @JsonInclude(JsonInclude.Include.NON_NULL) AtRisk atRisk) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) AtRisk atRisk,
+        @Schema(description = "Present only when asked for with ?forecast=P…")
+        @JsonInclude(JsonInclude.Include.NON_NULL) Forecast forecast,
+        @Schema(description = "Present only when the request has a whatIf: the answer with its facts added, beside this"
+                + " one; never recorded")
+        @JsonInclude(JsonInclude.Include.NON_NULL) WhatIfResult whatIf) {
 
     public EvaluationResult withEvaluationId(String id) {
         return new EvaluationResult(program, partnerId, asOf, rulesetVersion, segment, nextSegment, gaps, tiers,
-                entitlements, id, explanation, atRisk);
+                entitlements, id, explanation, atRisk, forecast, whatIf);
+    }
+
+    /** This decision with what was asked beside it, which the decision log does not store. */
+    EvaluationResult with(Forecast forecast, WhatIfResult whatIf) {
+        return new EvaluationResult(program, partnerId, asOf, rulesetVersion, segment, nextSegment, gaps, tiers,
+                entitlements, evaluationId, explanation, atRisk, forecast, whatIf);
     }
 }

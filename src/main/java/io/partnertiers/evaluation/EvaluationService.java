@@ -3,8 +3,10 @@ package io.partnertiers.evaluation;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.Period;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -12,7 +14,9 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import io.partnertiers.audit.DecisionLog;
+import io.partnertiers.facts.InvalidWhatIfException;
 import io.partnertiers.facts.PartnerFacts;
+import io.partnertiers.facts.WhatIf;
 import io.partnertiers.metrics.EvaluationMetrics;
 import io.partnertiers.rules.Ruleset;
 import io.partnertiers.rules.RulesetRegistry;
@@ -39,6 +43,19 @@ public class EvaluationService {
      */
     public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
             boolean explain) {
+        return evaluate(programId, facts, asOf, record, explain, null, null);
+    }
+
+    /**
+     * Besides the decision, what was asked beside it; neither is part of the recorded decision.
+     *
+     * @param forecast the horizon of a forecast of the segment, or null for none
+     * @param whatIf facts to evaluate on top of the submitted ones, or null for none
+     * @throws ForecastHorizonException when the horizon ends more than {@link Forecast#MAX_HORIZON} after the day
+     * @throws InvalidWhatIfException when the what-if takes the facts out of their bounds; nothing is recorded then
+     */
+    public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
+            boolean explain, Period forecast, WhatIf whatIf) {
         Map<String, Ruleset> programs = registry.snapshot();
         Ruleset ruleset = Optional.ofNullable(programs.get(programId))
                 .orElseThrow(() -> new ProgramNotFoundException(programId));
@@ -47,20 +64,25 @@ public class EvaluationService {
         MDC.put("partnerId", facts.partnerId());
         try {
             LocalDate day = asOf == null ? LocalDate.now(clock) : asOf;
+            PartnerFacts withWhatIf = whatIf == null ? null : whatIf.addTo(facts);
             PriorStanding prior = ruleset.policy().holdsDemotions()
                     ? decisions.standingBefore(facts.partnerId(), programId, day).orElse(null)
                     : null;
+            Function<String, Optional<Ruleset>> others = id -> Optional.ofNullable(programs.get(id));
+            Evaluator evaluator = new Evaluator(others);
             long started = System.nanoTime();
-            EvaluationResult result = new Evaluator(id -> Optional.ofNullable(programs.get(id)))
-                    .evaluate(ruleset, facts, day, explain, prior);
+            EvaluationResult result = evaluator.evaluate(ruleset, facts, day, explain, prior);
             metrics.engine(programId, Duration.ofNanos(System.nanoTime() - started));
-            if (!record) {
-                return result;
+            Forecast projected = forecast == null ? null : new Forecaster(others).forecast(ruleset, facts, day, forecast,
+                    result.atRisk() == null ? result : evaluator.evaluate(ruleset, facts, day, false, null));
+            WhatIfResult beside = withWhatIf == null ? null
+                    : WhatIfResult.beside(ruleset.tiers(), result, evaluator.evaluate(ruleset, withWhatIf, day, false, prior));
+            if (record) {
+                result = decisions.record(facts, result);
+                MDC.put("evaluationId", result.evaluationId());
+                LOG.debugf("recorded %s: %s", result.evaluationId(), result.segment());
             }
-            EvaluationResult recorded = decisions.record(facts, result);
-            MDC.put("evaluationId", recorded.evaluationId());
-            LOG.debugf("recorded %s: %s", recorded.evaluationId(), recorded.segment());
-            return recorded;
+            return result.with(projected, beside);
         } finally {
             MDC.remove("program");
             MDC.remove("partnerId");

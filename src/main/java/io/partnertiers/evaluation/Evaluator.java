@@ -52,7 +52,7 @@ public final class Evaluator {
         Ladder.Outcome outcome = held.outcome();
         return new EvaluationResult(ruleset.id(), facts.partnerId(), asOf, ruleset.version(), outcome.segment(),
                 outcome.nextSegment(), outcome.gaps(), outcome.tiers(), outcome.entitlements(), null,
-                explain ? explain(ruleset, run) : null, held.atRisk());
+                explain ? explain(ruleset, run) : null, held.atRisk(), null, null);
     }
 
     private record Run(Ladder.Outcome outcome, Scorecard scorecard, Set<String> rulesFired) {

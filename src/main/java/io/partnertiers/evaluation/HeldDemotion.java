@@ -28,8 +28,8 @@ final class HeldDemotion {
             return new Held(rules, null);
         }
         List<Tier> tiers = ruleset.tiers();
-        int kept = rank(tiers, prior.segment());
-        int reached = rank(tiers, rules.segment());
+        int kept = Ladder.rank(tiers, prior.segment());
+        int reached = Ladder.rank(tiers, rules.segment());
         if (kept < 0 || reached >= kept) {
             return new Held(rules, null);
         }
@@ -49,14 +49,5 @@ final class HeldDemotion {
                 rules.unmetByTier());
         return new Held(held, new AtRisk(rules.segment(), since, until, policy.describe(),
                 keptTier.id() + " at risk until " + until, List.copyOf(toKeep)));
-    }
-
-    private static int rank(List<Tier> tiers, String segment) {
-        for (int i = 0; i < tiers.size(); i++) {
-            if (tiers.get(i).id().equals(segment)) {
-                return i;
-            }
-        }
-        return -1;
     }
 }

@@ -55,4 +55,14 @@ final class Ladder {
         return new Outcome(segment == null ? null : segment.id(), next == null ? null : next.id(), gaps,
                 List.copyOf(results), segment == null ? List.of() : segment.entitlements(), unmetByTier);
     }
+
+    /** A tier's place in the ladder, the lowest 0; -1 for no tier (or one the ladder does not have). */
+    static int rank(List<Tier> tiers, String segment) {
+        for (int i = 0; i < tiers.size(); i++) {
+            if (tiers.get(i).id().equals(segment)) {
+                return i;
+            }
+        }
+        return -1;
+    }
 }

@@ -31,9 +31,9 @@ final class LadderAssembler {
     private final String descriptorText;
     private final RuleIndex index = new RuleIndex();
     /** What each rule measures, as the checker read it: tells a score's bar from a plain threshold. */
-    private final Map<String, String> measures;
+    private final Map<String, MeasureCall> measures;
 
-    LadderAssembler(ProgramDescriptor descriptor, Map<String, String> sources, Map<String, String> measures) {
+    LadderAssembler(ProgramDescriptor descriptor, Map<String, String> sources, Map<String, MeasureCall> measures) {
         this.descriptor = descriptor;
         this.measures = measures;
         this.descriptorText = sources.getOrDefault(RulesetCompiler.DESCRIPTOR, "");
@@ -117,7 +117,8 @@ final class LadderAssembler {
         }
         Map<String, String> annotations = new LinkedHashMap<>();
         rule.getMetaData().keySet().forEach(key -> annotations.put(key, metadata(rule, key)));
-        if (SCORE_MEASURE.equals(measures.get(rule.getName()))) {
+        MeasureCall measure = measures.get(rule.getName());
+        if (measure != null && SCORE_MEASURE.equals(measure.measure())) {
             annotations.put(BAR, "");
         }
         return new RuleEntry(rule.getName(), at, tier, criterion, description, annotations);

@@ -136,7 +136,7 @@ public final class RuleChecker {
     private final MeasureVocabulary measures = MeasureVocabulary.PARTNER;
     /** The metrics program.yaml declares: the only keys {@code metric("…")} may read. */
     private final Set<String> declaredMetrics;
-    private final Map<String, String> measuresByRule = new java.util.HashMap<>();
+    private final Map<String, MeasureCall> measuresByRule = new java.util.HashMap<>();
     /** JavaParser is not thread-safe: one per checker, and a checker per compile. */
     private final JavaParser java = javaParser();
 
@@ -152,8 +152,8 @@ public final class RuleChecker {
         this(Set.of());
     }
 
-    /** What each rule checked so far measures ({@code certifiedStaff}, {@code metric}, {@code score}…), by rule name. */
-    public Map<String, String> measuresByRule() {
+    /** What each rule checked so far measures ({@code certifiedStaff}, {@code metric("…")}, {@code score}…), by rule name. */
+    public Map<String, MeasureCall> measuresByRule() {
         return Map.copyOf(measuresByRule);
     }
 
@@ -346,7 +346,7 @@ public final class RuleChecker {
                     + c + "]", "a rule has one consequence: " + CONSEQUENCE));
             MeasureExpression.Call measure = condition(rule);
             if (measure != null) {
-                measuresByRule.put(rule.getName(), measure.measure());
+                measuresByRule.put(rule.getName(), MeasureCall.of(measure));
             }
             annotations(rule, measure);
             consequence(rule);

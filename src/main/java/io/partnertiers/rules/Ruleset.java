@@ -10,13 +10,16 @@ import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.KieSessionsPool;
 
 /**
- * A compiled program: its ladder of tiers, the metrics its rules read, its policy on demotions,
- * and the KieBase that measures a partner. Immutable and shared by every evaluation of the program.
+ * A compiled program: its ladder of tiers, the metrics its rules read, what each rule measures, its
+ * policy on demotions, and the KieBase that measures a partner. Immutable and shared by every
+ * evaluation of the program.
  *
  * @param version a content hash of the program's folder, so a decision names the exact rules behind it
+ * @param measuresByRule what each criterion rule measures, by rule name: tells a forecast which dated facts
+ *        can move the rule's value
  */
 public record Ruleset(String id, String name, String version, List<Tier> tiers, Map<String, MetricDescriptor> metrics,
-        TierPolicy policy, KieBase kieBase, KieSessionsPool sessions) {
+        Map<String, MeasureCall> measuresByRule, TierPolicy policy, KieBase kieBase, KieSessionsPool sessions) {
 
     /** Sessions kept ready at start; the pool grows under load and disposed sessions return to it. */
     private static final int POOLED_SESSIONS = 4;
@@ -24,11 +27,13 @@ public record Ruleset(String id, String name, String version, List<Tier> tiers, 
     public Ruleset {
         tiers = List.copyOf(tiers);
         metrics = Map.copyOf(metrics);
+        measuresByRule = Map.copyOf(measuresByRule);
     }
 
     public Ruleset(String id, String name, String version, List<Tier> tiers, Map<String, MetricDescriptor> metrics,
-            TierPolicy policy, KieBase kieBase) {
-        this(id, name, version, tiers, metrics, policy, kieBase, kieBase.newKieSessionsPool(POOLED_SESSIONS));
+            Map<String, MeasureCall> measuresByRule, TierPolicy policy, KieBase kieBase) {
+        this(id, name, version, tiers, metrics, measuresByRule, policy, kieBase,
+                kieBase.newKieSessionsPool(POOLED_SESSIONS));
     }
 
     /** How many rules the program has: each measures one thing for one criterion of one tier. */

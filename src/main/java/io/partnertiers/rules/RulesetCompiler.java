@@ -185,7 +185,7 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(programId, problems);
         }
         return new Ruleset(programId, descriptor.name() == null ? programId : descriptor.name(), version, tiers,
-                descriptor.metrics(), policyOf(descriptor), kieBase);
+                descriptor.metrics(), checker.measuresByRule(), policyOf(descriptor), kieBase);
     }
 
     /**

@@ -209,8 +209,8 @@ final class BoundaryCoverage {
     private static Ruleset replace(Ruleset ruleset, Tier tier, int criterion, Criterion mutated) {
         List<Tier> tiers = ruleset.tiers().stream().map(t -> t != tier ? t : new Tier(t.id(), t.name(),
                 t.entitlements(), replace(t.criteria(), criterion, c -> mutated))).toList();
-        return new Ruleset(ruleset.id(), ruleset.name(), ruleset.version(), tiers, ruleset.metrics(), ruleset.policy(),
-                ruleset.kieBase(), ruleset.sessions());
+        return new Ruleset(ruleset.id(), ruleset.name(), ruleset.version(), tiers, ruleset.metrics(),
+                ruleset.measuresByRule(), ruleset.policy(), ruleset.kieBase(), ruleset.sessions());
     }
 
     private static <T> List<T> replace(List<T> items, int index, UnaryOperator<T> change) {

@@ -57,7 +57,7 @@ class RuleBudgetTest {
         Criterion start = new Criterion.Threshold("start", "Start", Requirement.parse("true"), "Start", new SourcePosition("x.drl", 5, 1));
         Criterion again = new Criterion.Threshold("again", "Again", Requirement.parse("true"), "Again", new SourcePosition("x.drl", 12, 1));
         Ruleset ruleset = new Ruleset("looping", "Looping", "v1", List.of(new Tier("ONLY", "Only", List.of(),
-                List.of(start, again))), Map.of(), TierPolicy.NONE, looping);
+                List.of(start, again))), Map.of(), Map.of(), TierPolicy.NONE, looping);
 
         RuleBudgetExceededException stopped = assertThrows(RuleBudgetExceededException.class,
                 () -> new Evaluator(id -> Optional.empty()).evaluate(ruleset, PartnerFacts.empty("p"),
