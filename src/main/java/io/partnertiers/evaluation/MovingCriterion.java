@@ -14,13 +14,13 @@ public record MovingCriterion(
         String description,
         @Schema(enumeration = {"at-least", "at-most", "must-hold", "any-of", "score"})
         String comparison,
-        @Schema(description = "As in the tiers of the answer", oneOf = {BigDecimal.class, Boolean.class})
+        @Schema(description = "As in the tiers of the answer", anyOf = {BigDecimal.class, Boolean.class})
         Object required,
         @Schema(description = "The measured value the day before; null when nothing could be measured",
-                oneOf = {BigDecimal.class, Boolean.class}, nullable = true)
+                anyOf = {BigDecimal.class, Boolean.class}, nullable = true)
         Object actualBefore,
         @Schema(description = "The measured value from that day on; null when nothing could be measured",
-                oneOf = {BigDecimal.class, Boolean.class}, nullable = true)
+                anyOf = {BigDecimal.class, Boolean.class}, nullable = true)
         Object actualAfter,
         @Schema(description = "Whether the criterion is met from that day on")
         boolean met,

@@ -71,15 +71,15 @@ public final class CompiledRulesCache {
     }
 
     /** A rule base built from classes kept earlier, with what the checker found out about its rules then. */
-    record Compiled(KieBase kieBase, Map<String, String> measuresByRule) {
+    record Compiled(KieBase kieBase, Map<String, MeasureCall> measuresByRule) {
     }
 
     /** What compiling a program generated: class files by path, the model classes to start from, and the checker's measures. */
-    record Generated(Map<String, byte[]> classes, List<String> modelClasses, Map<String, String> measuresByRule) {
+    record Generated(Map<String, byte[]> classes, List<String> modelClasses, Map<String, MeasureCall> measuresByRule) {
     }
 
     /** The manifest of an entry: what {@link Generated} holds besides the class files. */
-    private record Manifest(List<String> modelClasses, Map<String, String> measuresByRule) {
+    private record Manifest(List<String> modelClasses, Map<String, MeasureCall> measuresByRule) {
     }
 
     /**

@@ -162,7 +162,7 @@ public final class RulesetCompiler {
         Optional<CompiledRulesCache.Compiled> compiledBefore = cache == null ? Optional.empty()
                 : cache.load(programId, sources, classLoader);
         KieBase kieBase;
-        Map<String, String> measuresByRule;
+        Map<String, MeasureCall> measuresByRule;
         if (compiledBefore.isPresent()) {
             // the same sources passed the checker and compiled in this very build of the service
             kieBase = compiledBefore.get().kieBase();
@@ -185,7 +185,7 @@ public final class RulesetCompiler {
             throw new RulesetCompilationException(programId, problems);
         }
         return new Ruleset(programId, descriptor.name() == null ? programId : descriptor.name(), version, tiers,
-                descriptor.metrics(), checker.measuresByRule(), policyOf(descriptor), kieBase);
+                descriptor.metrics(), measuresByRule, policyOf(descriptor), kieBase);
     }
 
     /**
@@ -267,7 +267,7 @@ public final class RulesetCompiler {
     }
 
     private KieBase build(String programId, String version, Map<String, String> sources,
-            Map<String, String> measuresByRule, List<Diagnostic> problems) {
+            Map<String, MeasureCall> measuresByRule, List<Diagnostic> problems) {
         ReleaseId releaseId = KIE.newReleaseId("io.partnertiers.rules", programId,
                 "1.0.0-" + version + "-" + BUILDS.incrementAndGet());
         KieFileSystem files = KIE.newKieFileSystem();

@@ -93,7 +93,7 @@ class GeneratedClientTest {
     @Test
     void shouldEvaluateTheReadmePartnerAndReadTheStoredDecisionBack() throws ApiException {
         EvaluationResult answer = evaluations.evaluatePartner("microsoft-mpn",
-                new EvaluationRequest().asOf(AS_OF).record(true).partner(readmePartner()), false);
+                new EvaluationRequest().asOf(AS_OF).record(true).partner(readmePartner()), false, null);
 
         assertEquals("microsoft-mpn", answer.getProgram());
         assertEquals("acme", answer.getPartnerId());
@@ -172,7 +172,7 @@ class GeneratedClientTest {
         PartnerFacts noCsat = readmePartner().csatResponses(List.of());
 
         EvaluationResult answer = evaluations.evaluatePartner("microsoft-mpn",
-                new EvaluationRequest().asOf(AS_OF).record(false).partner(noCsat), null);
+                new EvaluationRequest().asOf(AS_OF).record(false).partner(noCsat), null, null);
 
         Gap csat = answer.getGaps().stream().filter(g -> g.getCriterion().equals("csat-positive")).findFirst().orElseThrow();
         assertNull(csat.getActual(), "no CSAT response: no average");
