@@ -79,7 +79,7 @@ final class Forecaster {
     }
 
     /** The last day of the horizon. */
-    static LocalDate until(LocalDate asOf, Period horizon) {
+    private static LocalDate until(LocalDate asOf, Period horizon) {
         if (horizon.isNegative() || horizon.isZero()) {
             throw new ForecastHorizonException("must be a positive period, such as P180D (got " + horizon + ")");
         }

@@ -109,6 +109,28 @@ class TierPolicyTest extends ApiTest {
     }
 
     @Test
+    void shouldForecastTheRulesSegmentsFromTheOneTheFactsReachNotTheOneHeldAtRisk() {
+        evaluate("graced", "grace-forecast", "2026-11-01", 5);
+        Map<String, Object> body = partner().with("partnerId", "grace-forecast").agreementSigned(true)
+                .people(2, cert("ITSM"))
+                .people(3, cert("ITSM", "PROCTORED_EXAM", java.time.LocalDate.of(2026, 11, 20), null)).body();
+        body.put("asOf", "2026-11-10");
+        body.put("record", false);
+
+        JsonPath answer = given().contentType(ContentType.JSON).queryParam("forecast", "P30D").body(body)
+                .when().post("/programs/{program}/evaluations", "graced")
+                .then().statusCode(200).extract().jsonPath();
+
+        assertEquals("EXPERT", answer.getString("segment"), "held at risk by the grace period");
+        assertEquals("ADVANCED", answer.getString("atRisk.rulesSegment"));
+        assertEquals(1, answer.getList("forecast.changes").size(), "no demotion on the day the grace period ends");
+        assertEquals("2026-11-20", answer.getString("forecast.changes[0].date"));
+        assertEquals("ADVANCED", answer.getString("forecast.changes[0].segmentBefore"), "the rules' segment, as documented");
+        assertEquals("EXPERT", answer.getString("forecast.changes[0].segmentAfter"));
+        assertEquals("certification-earned", answer.getString("forecast.changes[0].criteria[0].causes[0].kind"));
+    }
+
+    @Test
     void shouldPromoteAtOnceButDemoteOnlyWhenTheProgramYearStarts() {
         assertEquals("ADVANCED", evaluate("yearly", "yearly-1", "2026-06-01", 2).getString("segment"));
         assertEquals("EXPERT", evaluate("yearly", "yearly-1", "2026-07-01", 5).getString("segment"), "promoted at once");
