@@ -129,6 +129,16 @@ class SecuredApiTest extends ApiTest {
         call(endpoint, Tokens.withGroupsJson("null")).statusCode(403).contentType("application/problem+json");
     }
 
+    /** The page is files anyone may load; every call it makes to the API asks for the role as above. */
+    @Test
+    void shouldServeTheTierProgressPageWithoutAToken() {
+        for (String file : List.of("/ui/", "/ui/index.html", "/ui/ladder.html", "/ui/progress.js", "/ui/app.css")) {
+            given().when().get(file).then().statusCode(200)
+                    .header("Content-Security-Policy", containsString("default-src 'none'"));
+            given().header("Authorization", "Bearer not-a-jwt").when().get(file).then().statusCode(200);
+        }
+    }
+
     @Test
     void shouldStillReadASingleStringGroupsClaim() {
         given().header("Authorization", "Bearer " + Tokens.withGroupsJson("\"" + Roles.EVALUATOR + "\""))
