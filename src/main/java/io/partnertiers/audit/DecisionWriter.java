@@ -58,22 +58,53 @@ class DecisionWriter {
      * @throws DecisionLogUnavailableException if it could not be, or not within the store timeout
      */
     void store(Decision decision) {
+        submit(decision).await();
+    }
+
+    /**
+     * Queues the decision for the next group commit without waiting for it, so that one caller can
+     * have many decisions in one commit (a batch of evaluations); {@link Queued#await()} waits.
+     *
+     * @throws DecisionLogUnavailableException at once while the database is out of reach
+     */
+    Queued submit(Decision decision) {
         outage.admit();
         startIfNeeded();
         Pending pending = new Pending(decision, new CompletableFuture<>());
         queue.add(pending);
-        try {
-            pending.stored().get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            giveUp(pending, e);
-        } catch (ExecutionException e) {
-            throw new DecisionLogUnavailableException(e.getCause());
-        } catch (TimeoutException e) {
-            // A writer that cannot commit within the timeout is as good as unreachable to callers.
-            TimeoutException late = new TimeoutException("not on disk within " + timeoutMillis + " ms");
-            outage.writeFailed(late);
-            giveUp(pending, late);
+        return new Queued(pending, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+    }
+
+    /** A decision waiting for its commit; the store timeout counts from when it was queued. */
+    final class Queued {
+
+        private final Pending pending;
+        private final long deadline;
+
+        private Queued(Pending pending, long deadline) {
+            this.pending = pending;
+            this.deadline = deadline;
+        }
+
+        /**
+         * Returns once the decision is committed and on disk.
+         *
+         * @throws DecisionLogUnavailableException if it could not be, or not within the store timeout
+         */
+        void await() {
+            try {
+                pending.stored().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                giveUp(pending, e);
+            } catch (ExecutionException e) {
+                throw new DecisionLogUnavailableException(e.getCause());
+            } catch (TimeoutException e) {
+                // A writer that cannot commit within the timeout is as good as unreachable to callers.
+                TimeoutException late = new TimeoutException("not on disk within " + timeoutMillis + " ms");
+                outage.writeFailed(late);
+                giveUp(pending, late);
+            }
         }
     }
 

@@ -39,10 +39,22 @@ public class EvaluationService {
      */
     public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
             boolean explain) {
+        return submit(programId, facts, asOf, record, explain).await();
+    }
+
+    /**
+     * Evaluates now and, when {@code record}, queues the decision for the next group commit without
+     * waiting for it: a batch submits many and awaits each answer in turn, so that they share commits.
+     *
+     * @param asOf the evaluation day; null for today in UTC
+     * @throws ProgramNotFoundException if no such program is loaded
+     */
+    public PendingAnswer submit(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
+            boolean explain) {
         Map<String, Ruleset> programs = registry.snapshot();
         Ruleset ruleset = Optional.ofNullable(programs.get(programId))
                 .orElseThrow(() -> new ProgramNotFoundException(programId));
-        // what this request logs names the program and partner (and the decision, once recorded)
+        // what this evaluation logs names the program and partner (and the decision, once recorded)
         MDC.put("program", programId);
         MDC.put("partnerId", facts.partnerId());
         try {
@@ -55,16 +67,25 @@ public class EvaluationService {
                     .evaluate(ruleset, facts, day, explain, prior);
             metrics.engine(programId, Duration.ofNanos(System.nanoTime() - started));
             if (!record) {
-                return result;
+                return () -> result;
             }
-            EvaluationResult recorded = decisions.record(facts, result);
-            MDC.put("evaluationId", recorded.evaluationId());
-            LOG.debugf("recorded %s: %s", recorded.evaluationId(), recorded.segment());
-            return recorded;
+            DecisionLog.PendingDecision pending = decisions.submit(facts, result);
+            return () -> {
+                EvaluationResult recorded = pending.await();
+                if (LOG.isDebugEnabled()) {
+                    MDC.put("program", programId);
+                    MDC.put("partnerId", facts.partnerId());
+                    MDC.put("evaluationId", recorded.evaluationId());
+                    LOG.debugf("recorded %s: %s", recorded.evaluationId(), recorded.segment());
+                    MDC.remove("program");
+                    MDC.remove("partnerId");
+                    MDC.remove("evaluationId");
+                }
+                return recorded;
+            };
         } finally {
             MDC.remove("program");
             MDC.remove("partnerId");
-            MDC.remove("evaluationId");
         }
     }
 
