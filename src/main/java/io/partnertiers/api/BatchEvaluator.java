@@ -21,6 +21,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.partnertiers.audit.DecisionLogUnavailableException;
 import io.partnertiers.evaluation.EvaluationResult;
 import io.partnertiers.evaluation.EvaluationService;
 import io.partnertiers.evaluation.PendingAnswer;
@@ -104,6 +105,8 @@ class BatchEvaluator {
         private final String programId;
         private final boolean explain;
         private final String instance;
+        /** Lines whose decision could not be stored: the first is logged, the others answered only. */
+        private final AtomicInteger unrecorded = new AtomicInteger();
 
         private Batch(String programId, boolean explain, String instance) {
             this.programId = programId;
@@ -176,6 +179,11 @@ class BatchEvaluator {
             try {
                 EvaluationResult result = pending.await();
                 return new Answer(json.writeValueAsBytes(result), null, line, result.segment(), 200);
+            } catch (DecisionLogUnavailableException e) {
+                if (unrecorded.getAndIncrement() == 0) {
+                    ProblemMappers.logUnavailable(e, instance + " (line " + line + "; later lines not logged)");
+                }
+                return problem(line, ProblemMappers.problemOf(e, instance));
             } catch (JsonProcessingException | RuntimeException e) {
                 return problem(line, ProblemMappers.problemOf(e, instance));
             }

@@ -110,16 +110,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response decisionLogUnavailable(DecisionLogUnavailableException e, UriInfo uri) {
+        logUnavailable(e, uri.getPath());
         return decisionLogUnavailable(e, uri.getPath()).toResponse();
     }
 
+    /** Not logged: a batch logs once for all its lines. */
     private static Problem decisionLogUnavailable(DecisionLogUnavailableException e, String instance) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), instance, List.of());
+    }
+
+    static void logUnavailable(DecisionLogUnavailableException e, String instance) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
         LOG.warnf("Decision log unavailable serving %s: %s", instance, cause.getMessage());
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), instance, List.of());
     }
 
     @ServerExceptionMapper

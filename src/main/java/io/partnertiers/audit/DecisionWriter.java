@@ -72,28 +72,33 @@ class DecisionWriter {
         startIfNeeded();
         Pending pending = new Pending(decision, new CompletableFuture<>());
         queue.add(pending);
-        return new Queued(pending, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
+        return new Queued(pending);
     }
 
-    /** A decision waiting for its commit; the store timeout counts from when it was queued. */
+    /**
+     * A decision waiting for its commit. The store timeout counts from when it is awaited: a batch
+     * awaits its decisions in turn, and each may first wait behind the batch's own earlier ones;
+     * what the timeout guards against is a database that makes no progress.
+     */
     final class Queued {
 
         private final Pending pending;
-        private final long deadline;
 
-        private Queued(Pending pending, long deadline) {
+        private Queued(Pending pending) {
             this.pending = pending;
-            this.deadline = deadline;
         }
 
         /**
          * Returns once the decision is committed and on disk.
          *
-         * @throws DecisionLogUnavailableException if it could not be, or not within the store timeout
+         * @throws DecisionLogUnavailableException if it could not be, or not within the store timeout,
+         *         or at once when the database is already known to be out of reach
          */
         void await() {
             try {
-                pending.stored().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                // once the database is known to be out of reach, a batch's remaining decisions fail at once
+                // rather than each after its own timeout
+                pending.stored().get(outage.isOpen() ? 0 : timeoutMillis, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 giveUp(pending, e);
