@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnertiers.audit.DecisionLog;
+import io.partnertiers.ndjson.NdjsonLines;
 import io.partnertiers.security.Roles;
 
 /** The recorded requests as NDJSON, in the shape {@code impact --partners} reads. */
@@ -31,7 +32,7 @@ import io.partnertiers.security.Roles;
 @Tag(name = "Decision log")
 public class DecisionExportResource {
 
-    public static final String NDJSON = "application/x-ndjson";
+    private static final String NDJSON = NdjsonLines.MEDIA_TYPE;
     /** Decisions read per query: the export holds one page in memory at a time. */
     private static final int PAGE = 500;
 

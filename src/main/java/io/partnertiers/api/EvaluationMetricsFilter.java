@@ -40,9 +40,7 @@ public class EvaluationMetricsFilter {
         }
         String program = request.getUriInfo().getPathParameters().getFirst("programId");
         String tag = program != null && registry.find(program).isPresent() ? program : EvaluationMetrics.UNKNOWN;
-        int status = response.getStatus();
-        EvaluationMetrics.Outcome outcome = status < 400 ? EvaluationMetrics.Outcome.OK
-                : status < 500 ? EvaluationMetrics.Outcome.BAD_INPUT : EvaluationMetrics.Outcome.ERROR;
+        EvaluationMetrics.Outcome outcome = EvaluationMetrics.Outcome.ofStatus(response.getStatus());
         String segment = response.getEntity() instanceof EvaluationResult result ? result.segment() : null;
         metrics.evaluated(tag, segment, outcome, Duration.ofNanos(System.nanoTime() - started));
     }

@@ -1,5 +1,7 @@
 package io.partnertiers.api;
 
+import java.util.List;
+
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotSupportedException;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -8,10 +10,13 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
+import io.partnertiers.ndjson.NdjsonLines;
+
 /**
- * An endpoint that reads JSON takes it only as {@code application/json} in UTF-8 (RFC 8259): with
- * no Content-Type, an empty one, {@code *}{@code /*} or {@code charset=bogus} the framework would
- * read the body as JSON all the same. Anything else is a 415 problem.
+ * An endpoint that reads JSON takes it only as {@code application/json} in UTF-8 (RFC 8259), and a
+ * batch only as {@code application/x-ndjson} in UTF-8: with no Content-Type, an empty one,
+ * {@code *}{@code /*} or {@code charset=bogus} the framework would read the body all the same.
+ * Anything else is a 415 problem.
  */
 class JsonBodiesOnly {
 
@@ -21,7 +26,11 @@ class JsonBodiesOnly {
         if (consumes == null) {
             consumes = resource.getResourceClass().getAnnotation(Consumes.class);
         }
-        if (consumes == null || !java.util.List.of(consumes.value()).contains(MediaType.APPLICATION_JSON)) {
+        List<String> accepted = consumes == null ? List.of() : List.of(consumes.value());
+        MediaType expected = accepted.contains(MediaType.APPLICATION_JSON) ? MediaType.APPLICATION_JSON_TYPE
+                : accepted.contains(NdjsonLines.MEDIA_TYPE) ? MediaType.valueOf(NdjsonLines.MEDIA_TYPE)
+                : null;
+        if (expected == null) {
             return;
         }
         String declared = request.getHeaderString("Content-Type");
@@ -32,9 +41,10 @@ class JsonBodiesOnly {
             type = null;
         }
         String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
-        if (type == null || !type.getType().equalsIgnoreCase("application") || !type.getSubtype().equalsIgnoreCase("json")
+        if (type == null || !type.getType().equalsIgnoreCase(expected.getType())
+                || !type.getSubtype().equalsIgnoreCase(expected.getSubtype())
                 || charset != null && !charset.equalsIgnoreCase("utf-8")) {
-            throw new NotSupportedException("The body must be sent as Content-Type: application/json (UTF-8); got "
+            throw new NotSupportedException("The body must be sent as Content-Type: " + expected + " (UTF-8); got "
                     + (declared == null ? "none" : "'" + ProblemMappers.printable(declared) + "'"));
         }
     }

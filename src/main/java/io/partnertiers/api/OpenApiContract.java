@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnertiers.facts.Values;
+import io.partnertiers.ndjson.NdjsonLines;
 
 /**
  * What the OpenAPI document says once for every operation, so that no resource can forget it
@@ -30,7 +31,8 @@ import io.partnertiers.facts.Values;
  * <ul>
  * <li>every 4xx and 5xx answer is an RFC 9457 problem ({@code application/problem+json});</li>
  * <li>the answers any operation can give are listed: 401 and 403 where a role is needed, 413 for a
- * body declared too large ({@link BodySizeLimit}), 406, 414 and 431 from the HTTP layer, 500;</li>
+ * body declared too large ({@link BodySizeLimit}; not for a batch, whose body is a stream of any
+ * length), 406, 414 and 431 from the HTTP layer, 500;</li>
  * <li>a schema that is one of several types and may be null keeps its null (SmallRye writes such a
  * schema as {@code enum: [null]}, which no value but null matches), and says so to client generators
  * too ({@code x-nullable});</li>
@@ -179,8 +181,10 @@ public class OpenApiContract implements OASFilter {
                     + " or from another issuer (with WWW-Authenticate: Bearer)"));
             responses.addAPIResponse("403", response("The token does not carry the role this operation needs"));
         }
+        boolean streamed = operation.getRequestBody() != null && operation.getRequestBody().getContent() != null
+                && operation.getRequestBody().getContent().hasMediaType(NdjsonLines.MEDIA_TYPE);
         EVERY_OPERATION.forEach((status, description) -> {
-            if (!responses.hasAPIResponse(status)) {
+            if (!responses.hasAPIResponse(status) && !(streamed && status.equals("413"))) {
                 responses.addAPIResponse(status, response(description));
             }
         });

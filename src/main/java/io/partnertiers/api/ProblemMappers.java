@@ -46,9 +46,34 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    /**
+     * The problem the single call answers for a failure while reading or evaluating its body: what
+     * a batch answers in place for a line that fails the same way.
+     */
+    static Problem problemOf(Throwable e, String instance) {
+        if (e instanceof ProgramNotFoundException notFound) {
+            return programNotFound(notFound, instance);
+        }
+        if (e instanceof DecisionLogUnavailableException unavailable) {
+            return decisionLogUnavailable(unavailable, instance);
+        }
+        if (e instanceof ConstraintViolationException violations) {
+            return invalid(violations.getConstraintViolations(), instance);
+        }
+        JsonProcessingException json = jsonCause(e);
+        if (json != null) {
+            return unreadable(json, instance);
+        }
+        return unexpected(e, instance);
+    }
+
     @ServerExceptionMapper
     public Response programNotFound(ProgramNotFoundException e, UriInfo uri) {
-        return Problem.of(Response.Status.NOT_FOUND, e.getMessage(), uri.getPath(), List.of()).toResponse();
+        return programNotFound(e, uri.getPath()).toResponse();
+    }
+
+    private static Problem programNotFound(ProgramNotFoundException e, String instance) {
+        return Problem.of(Response.Status.NOT_FOUND, e.getMessage(), instance, List.of());
     }
 
     /** No token (or none that names a caller) on an endpoint that needs a role. */
@@ -87,12 +112,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response decisionLogUnavailable(DecisionLogUnavailableException e, UriInfo uri) {
+        logUnavailable(e, uri.getPath());
+        return decisionLogUnavailable(e, uri.getPath()).toResponse();
+    }
+
+    /** Not logged: a batch logs once for all its lines. */
+    private static Problem decisionLogUnavailable(DecisionLogUnavailableException e, String instance) {
+        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), instance, List.of());
+    }
+
+    static void logUnavailable(DecisionLogUnavailableException e, String instance) {
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        LOG.warnf("Decision log unavailable serving %s: %s", uri.getPath(), cause.getMessage());
-        return Problem.of(Response.Status.SERVICE_UNAVAILABLE, e.getMessage(), uri.getPath(), List.of()).toResponse();
+        LOG.warnf("Decision log unavailable serving %s: %s", instance, cause.getMessage());
     }
 
     @ServerExceptionMapper
@@ -113,29 +147,34 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+        return invalid(e.getConstraintViolations(), uri.getPath()).toResponse();
+    }
+
+    /** The body's invalid fields, each by its path, in the order of their paths. */
+    static Problem invalid(Collection<? extends ConstraintViolation<?>> violations, String instance) {
+        List<Problem.FieldError> errors = violations.stream()
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
         return Problem.of(Response.Status.BAD_REQUEST, "The request has " + errors.size() + " invalid field(s)",
-                uri.getPath(), errors).toResponse();
+                instance, errors);
     }
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        return unreadable(e, uri);
+        return unreadable(e, uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
-        return unreadable(e, uri);
+        return unreadable(e, uri.getPath()).toResponse();
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         JsonProcessingException json = jsonCause(e);
         if (json != null) {
-            return unreadable(json, uri);
+            return unreadable(json, uri.getPath()).toResponse();
         }
         Response.Status status = Response.Status.fromStatusCode(e.getResponse().getStatus());
         if (status == null) {
@@ -149,14 +188,18 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         JsonProcessingException json = jsonCause(e);
         if (json != null) {
-            return unreadable(json, uri);
+            return unreadable(json, uri.getPath()).toResponse();
         }
-        LOG.errorf(e, "Unexpected failure serving %s", uri.getPath());
-        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged",
-                uri.getPath(), List.of()).toResponse();
+        return unexpected(e, uri.getPath()).toResponse();
     }
 
-    private static Response unreadable(JsonProcessingException e, UriInfo uri) {
+    private static Problem unexpected(Throwable e, String instance) {
+        LOG.errorf(e, "Unexpected failure serving %s", instance);
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "An unexpected error occurred; it has been logged",
+                instance, List.of());
+    }
+
+    private static Problem unreadable(JsonProcessingException e, String instance) {
         List<Problem.FieldError> errors = e instanceof JsonMappingException mapping
                 && (!mapping.getPath().isEmpty() || mapping instanceof MismatchedInputException)
                         ? List.of(new Problem.FieldError(pathOf(mapping), reasonOf(mapping)))
@@ -170,7 +213,7 @@ public class ProblemMappers {
         } else {
             detail = "The request has 1 invalid field(s)";
         }
-        return Problem.of(Response.Status.BAD_REQUEST, detail, uri.getPath(), errors).toResponse();
+        return Problem.of(Response.Status.BAD_REQUEST, detail, instance, errors);
     }
 
     /** A value echoed back with its control characters made visible, and cut short. */

@@ -45,6 +45,16 @@ public class DecisionLog {
      * @throws DecisionLogUnavailableException when the database cannot take it
      */
     public EvaluationResult record(PartnerFacts facts, EvaluationResult result) {
+        return submit(facts, result).await();
+    }
+
+    /**
+     * Queues the decision for the next group commit and returns at once: a caller with many
+     * decisions (a batch) submits them all, then awaits each in turn, and they share commits.
+     *
+     * @throws DecisionLogUnavailableException at once while the database is out of reach
+     */
+    public PendingDecision submit(PartnerFacts facts, EvaluationResult result) {
         EvaluationResult recorded = result.withEvaluationId(UUID.randomUUID().toString());
         Decision decision = new Decision();
         decision.id = recorded.evaluationId();
@@ -57,8 +67,23 @@ public class DecisionLog {
         decision.recordedAt = Instant.now(clock);
         decision.facts = write(facts);
         decision.answer = write(recorded);
-        writer.store(decision);
-        return recorded;
+        DecisionWriter.Queued queued = writer.submit(decision);
+        return () -> {
+            queued.await();
+            return recorded;
+        };
+    }
+
+    /** A decision on its way to disk. */
+    @FunctionalInterface
+    public interface PendingDecision {
+
+        /**
+         * The answer carrying the decision's id, once the decision is committed and on disk.
+         *
+         * @throws DecisionLogUnavailableException if it could not be stored in time
+         */
+        EvaluationResult await();
     }
 
     public StoredDecision find(String evaluationId) {

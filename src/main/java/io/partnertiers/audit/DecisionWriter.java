@@ -58,22 +58,58 @@ class DecisionWriter {
      * @throws DecisionLogUnavailableException if it could not be, or not within the store timeout
      */
     void store(Decision decision) {
+        submit(decision).await();
+    }
+
+    /**
+     * Queues the decision for the next group commit without waiting for it, so that one caller can
+     * have many decisions in one commit (a batch of evaluations); {@link Queued#await()} waits.
+     *
+     * @throws DecisionLogUnavailableException at once while the database is out of reach
+     */
+    Queued submit(Decision decision) {
         outage.admit();
         startIfNeeded();
         Pending pending = new Pending(decision, new CompletableFuture<>());
         queue.add(pending);
-        try {
-            pending.stored().get(timeoutMillis, TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            giveUp(pending, e);
-        } catch (ExecutionException e) {
-            throw new DecisionLogUnavailableException(e.getCause());
-        } catch (TimeoutException e) {
-            // A writer that cannot commit within the timeout is as good as unreachable to callers.
-            TimeoutException late = new TimeoutException("not on disk within " + timeoutMillis + " ms");
-            outage.writeFailed(late);
-            giveUp(pending, late);
+        return new Queued(pending);
+    }
+
+    /**
+     * A decision waiting for its commit. The store timeout counts from when it is awaited: a batch
+     * awaits its decisions in turn, and each may first wait behind the batch's own earlier ones;
+     * what the timeout guards against is a database that makes no progress.
+     */
+    final class Queued {
+
+        private final Pending pending;
+
+        private Queued(Pending pending) {
+            this.pending = pending;
+        }
+
+        /**
+         * Returns once the decision is committed and on disk.
+         *
+         * @throws DecisionLogUnavailableException if it could not be, or not within the store timeout,
+         *         or at once when the database is already known to be out of reach
+         */
+        void await() {
+            try {
+                // once the database is known to be out of reach, a batch's remaining decisions fail at once
+                // rather than each after its own timeout
+                pending.stored().get(outage.isOpen() ? 0 : timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                giveUp(pending, e);
+            } catch (ExecutionException e) {
+                throw new DecisionLogUnavailableException(e.getCause());
+            } catch (TimeoutException e) {
+                // A writer that cannot commit within the timeout is as good as unreachable to callers.
+                TimeoutException late = new TimeoutException("not on disk within " + timeoutMillis + " ms");
+                outage.writeFailed(late);
+                giveUp(pending, late);
+            }
         }
     }
 

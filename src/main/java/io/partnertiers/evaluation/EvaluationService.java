@@ -56,10 +56,27 @@ public class EvaluationService {
      */
     public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
             boolean explain, Period forecast, WhatIf whatIf) {
+        return submit(programId, facts, asOf, record, explain, forecast, whatIf).await();
+    }
+
+    /**
+     * Evaluates now and, when {@code record}, queues the decision for the next group commit without
+     * waiting for it: a batch submits many and awaits each answer in turn, so that they share commits.
+     *
+     * @param asOf the evaluation day; null for today in UTC
+     * @throws ProgramNotFoundException if no such program is loaded
+     */
+    public PendingAnswer submit(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
+            boolean explain) {
+        return submit(programId, facts, asOf, record, explain, null, null);
+    }
+
+    private PendingAnswer submit(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
+            boolean explain, Period forecast, WhatIf whatIf) {
         Map<String, Ruleset> programs = registry.snapshot();
         Ruleset ruleset = Optional.ofNullable(programs.get(programId))
                 .orElseThrow(() -> new ProgramNotFoundException(programId));
-        // what this request logs names the program and partner (and the decision, once recorded)
+        // what this evaluation logs names the program and partner (and the decision, once recorded)
         MDC.put("program", programId);
         MDC.put("partnerId", facts.partnerId());
         try {
@@ -77,16 +94,27 @@ public class EvaluationService {
                     result.atRisk() == null ? result : evaluator.evaluate(ruleset, facts, day, false, null));
             WhatIfResult beside = withWhatIf == null ? null
                     : WhatIfResult.beside(ruleset.tiers(), result, evaluator.evaluate(ruleset, withWhatIf, day, false, prior));
-            if (record) {
-                result = decisions.record(facts, result);
-                MDC.put("evaluationId", result.evaluationId());
-                LOG.debugf("recorded %s: %s", result.evaluationId(), result.segment());
+            if (!record) {
+                EvaluationResult answer = result.with(projected, beside);
+                return () -> answer;
             }
-            return result.with(projected, beside);
+            DecisionLog.PendingDecision pending = decisions.submit(facts, result);
+            return () -> {
+                EvaluationResult recorded = pending.await();
+                if (LOG.isDebugEnabled()) {
+                    MDC.put("program", programId);
+                    MDC.put("partnerId", facts.partnerId());
+                    MDC.put("evaluationId", recorded.evaluationId());
+                    LOG.debugf("recorded %s: %s", recorded.evaluationId(), recorded.segment());
+                    MDC.remove("program");
+                    MDC.remove("partnerId");
+                    MDC.remove("evaluationId");
+                }
+                return recorded.with(projected, beside);
+            };
         } finally {
             MDC.remove("program");
             MDC.remove("partnerId");
-            MDC.remove("evaluationId");
         }
     }
 

@@ -3,7 +3,6 @@ package io.partnertiers.facts;
 import java.time.LocalDate;
 import java.util.List;
 
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,7 +11,7 @@ import jakarta.validation.constraints.Size;
 public record Person(
         String id,
         @Size(max = Limits.MAX_ROLES_PER_PERSON) List<@NotBlank String> roles,
-        @Size(max = Limits.MAX_CERTIFICATIONS_PER_PERSON) List<@NotNull @Valid Certification> certifications) {
+        @Size(max = Limits.MAX_CERTIFICATIONS_PER_PERSON) List<@NotNull Certification> certifications) {
 
     public Person {
         roles = Lists.orEmpty(roles);

@@ -1,9 +1,9 @@
 package io.partnertiers.facts;
 
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
 
 /**
@@ -22,8 +22,6 @@ public final class Values {
     public static final int MAX_FRACTION_DIGITS = 10;
     public static final int MAX_ID_LENGTH = 200;
 
-    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
     /** An id: 1 to 200 letters, digits, spaces and {@code . _ : @ # / + -}, starting with a letter or digit. */
     public static final String ID_PATTERN = "[\\p{L}\\p{N}][\\p{L}\\p{N} ._:@#/+-]{0,199}";
 
@@ -34,15 +32,18 @@ public final class Values {
 
     /** @throws IllegalArgumentException with the reason, when {@code text} is not a date of the accepted years */
     public static LocalDate date(String text) {
-        try {
-            if (DATE.matcher(text).matches()) {
-                LocalDate date = LocalDate.parse(text);
-                if (date.getYear() >= FIRST_YEAR) {
-                    return date;
+        // read by hand: LocalDate.parse and a pattern cost a fifth of reading a typical profile
+        if (text.length() == 10 && text.charAt(4) == '-' && text.charAt(7) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            int day = digits(text, 8, 10);
+            if (year >= FIRST_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= 31) {
+                try {
+                    return LocalDate.of(year, month, day);
+                } catch (DateTimeException e) {
+                    // a day the month does not have: falls through to the one message
                 }
             }
-        } catch (DateTimeParseException e) {
-            // falls through to the one message
         }
         throw new IllegalArgumentException("must be a date yyyy-MM-dd from " + FIRST_YEAR + "-01-01 to " + LAST_YEAR
                 + "-12-31");
@@ -50,17 +51,27 @@ public final class Values {
 
     /** @throws IllegalArgumentException with the reason, when {@code text} is not a month of the accepted years */
     public static YearMonth month(String text) {
-        try {
-            if (MONTH.matcher(text).matches()) {
-                YearMonth month = YearMonth.parse(text);
-                if (month.getYear() >= FIRST_YEAR) {
-                    return month;
-                }
+        if (text.length() == 7 && text.charAt(4) == '-') {
+            int year = digits(text, 0, 4);
+            int month = digits(text, 5, 7);
+            if (year >= FIRST_YEAR && month >= 1 && month <= 12) {
+                return YearMonth.of(year, month);
             }
-        } catch (DateTimeParseException e) {
-            // falls through to the one message
         }
         throw new IllegalArgumentException("must be a month yyyy-MM from " + FIRST_YEAR + "-01 to " + LAST_YEAR + "-12");
+    }
+
+    /** The number the ASCII digits from {@code start} to {@code end} write, or -1 if another character is there. */
+    private static int digits(String text, int start, int end) {
+        int value = 0;
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** Null when {@code text} holds no control, invisible or unpaired surrogate characters. */

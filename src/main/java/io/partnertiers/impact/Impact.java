@@ -2,10 +2,12 @@ package io.partnertiers.impact;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 import io.partnertiers.evaluation.CriterionResult;
@@ -44,8 +46,12 @@ final class Impact {
             return new Outcome(line, "program '" + request.program() + "' is not in "
                     + (base.containsKey(request.program()) ? "--rules" : "--base"), null, null, null);
         }
-        return new Outcome(line, null, request, ImpactCommand.evaluate(base, request),
-                ImpactCommand.evaluate(rules, request));
+        Set<String> consulted = new HashSet<>();
+        EvaluationResult before = ImpactCommand.evaluate(base, request, consulted);
+        // the same compiled programs answer the same facts alike: one evaluation serves both sides
+        boolean unchanged = consulted.stream().allMatch(id -> base.get(id) == rules.get(id));
+        return new Outcome(line, null, request, before,
+                unchanged ? before : ImpactCommand.evaluate(rules, request, new HashSet<>()));
     }
 
     /** Called in line order. */

@@ -1,21 +1,19 @@
 package io.partnertiers.impact;
 
-import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
@@ -26,11 +24,15 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 
+import io.partnertiers.api.EveryPropertyReachable;
 import io.partnertiers.api.StrictJsonCustomizer;
 import io.partnertiers.evaluation.EvaluationResult;
 import io.partnertiers.evaluation.Evaluator;
 import io.partnertiers.facts.PartnerFacts;
+import io.partnertiers.ndjson.InOrder;
+import io.partnertiers.ndjson.NdjsonLines;
 import io.partnertiers.rules.Ruleset;
 import io.partnertiers.rules.RulesetCompilationException;
 import io.partnertiers.rules.RulesetCompiler;
@@ -49,9 +51,11 @@ public final class ImpactCommand {
     public static final int CANNOT_RUN = 2;
     static final String USAGE = "usage: impact --base <rules-dir> --rules <rules-dir> --partners <file.ndjson>"
             + " [--format pretty|json|junit] [--fail-on demotion|change]";
-    /** Lines evaluated together: large enough to keep both cores busy, small enough to keep memory flat. */
-    private static final int CHUNK = 2_000;
-    private static final int MAX_LINE_CHARS = 4 * 1024 * 1024;
+    /** Lines in flight: enough to keep every core busy while a line is read, few enough to keep memory flat. */
+    private static final int WINDOW = 1_024;
+    private static final int WINDOW_BYTES = 64 * 1024 * 1024;
+    /** The longest line, as the longest request body the service takes. */
+    private static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
 
     private final PrintStream out;
     private final ClassLoader classLoader;
@@ -77,8 +81,8 @@ public final class ImpactCommand {
                 || failOn != null && !List.of("demotion", "change").contains(failOn)) {
             return usage();
         }
-        Map<String, Ruleset> base = load(Path.of(options.get("--base")));
-        Map<String, Ruleset> rules = load(Path.of(options.get("--rules")));
+        Map<String, Ruleset> base = load(Path.of(options.get("--base")), Map.of());
+        Map<String, Ruleset> rules = base == null ? null : load(Path.of(options.get("--rules")), base);
         if (base == null || rules == null) {
             return CANNOT_RUN;
         }
@@ -104,12 +108,13 @@ public final class ImpactCommand {
         return CANNOT_RUN;
     }
 
-    private Map<String, Ruleset> load(Path dir) {
+    /** @param compiled programs already compiled: one whose folder is unchanged is taken, not compiled again */
+    private Map<String, Ruleset> load(Path dir, Map<String, Ruleset> compiled) {
         if (!Files.isDirectory(dir)) {
             out.println(dir + ": not a folder");
             return null;
         }
-        RulesetRegistry.Loaded loaded = RulesetRegistry.loadAll(dir, new RulesetCompiler(classLoader));
+        RulesetRegistry.Loaded loaded = RulesetRegistry.loadAll(dir, new RulesetCompiler(classLoader), compiled);
         for (RulesetCompilationException failure : loaded.failures()) {
             failure.diagnostics().forEach(d -> out.println(dir + "/" + failure.programId() + "/" + d));
         }
@@ -120,60 +125,27 @@ public final class ImpactCommand {
             Path partners) throws IOException {
         Impact impact = new Impact(base, rules);
         LineReader reader = new LineReader();
-        ExecutorService workers = Executors.newFixedThreadPool(Math.max(1, Runtime.getRuntime().availableProcessors()));
-        try (BufferedReader lines = Files.newBufferedReader(partners, StandardCharsets.UTF_8)) {
-            List<String> chunk = new ArrayList<>(CHUNK);
-            int first = 1;
-            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
-                chunk.add(line);
-                if (chunk.size() == CHUNK) {
-                    evaluate(chunk, first, reader, impact, workers);
-                    first += chunk.size();
-                    chunk = new ArrayList<>(CHUNK);
-                }
-            }
-            evaluate(chunk, first, reader, impact, workers);
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        ExecutorService workers = Executors.newFixedThreadPool(threads);
+        try (InputStream in = Files.newInputStream(partners)) {
+            NdjsonLines lines = new NdjsonLines(in, MAX_LINE_BYTES);
+            new InOrder<NdjsonLines.Line, Impact.Outcome>(workers, WINDOW, WINDOW_BYTES,
+                    line -> (int) Math.min(line.length(), MAX_LINE_BYTES))
+                    .run(lines::next, line -> impact.evaluate(line.number(), reader.read(line)), impact::add);
         } finally {
             workers.shutdownNow();
         }
         return impact.report(baseName, rulesName);
     }
 
-    /** Evaluates one chunk of lines on every core, then adds their outcomes in line order. */
-    private static void evaluate(List<String> chunk, int firstLine, LineReader reader, Impact impact,
-            ExecutorService workers) {
-        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
-        int slice = (chunk.size() + threads - 1) / threads;
-        List<Future<List<Impact.Outcome>>> parts = new ArrayList<>();
-        for (int from = 0; from < chunk.size(); from += slice) {
-            int start = from;
-            int end = Math.min(chunk.size(), from + slice);
-            parts.add(workers.submit(() -> {
-                List<Impact.Outcome> outcomes = new ArrayList<>(end - start);
-                for (int i = start; i < end; i++) {
-                    outcomes.add(impact.evaluate(firstLine + i, reader.read(chunk.get(i))));
-                }
-                return outcomes;
-            }));
-        }
-        for (Future<List<Impact.Outcome>> part : parts) {
-            try {
-                part.get().forEach(impact::add);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while comparing", e);
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("Comparing failed", e.getCause());
-            }
-        }
-    }
-
     /** Reads a line as strictly as the API reads a request body, and checks the same constraints. */
     static final class LineReader {
 
-        private static final ObjectMapper JSON = StrictJsonCustomizer.strict(new ObjectMapper().findAndRegisterModules());
+        private static final ObjectReader JSON = StrictJsonCustomizer.strict(new ObjectMapper().findAndRegisterModules())
+                .readerFor(Line.class);
         private static final ValidatorFactory VALIDATION = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .traversableResolver(new EveryPropertyReachable()).buildValidatorFactory();
 
         /** A line as written: the request body of an evaluation, with its program. */
         private record Line(String program, LocalDate asOf, PartnerFacts partner, Boolean record) {
@@ -183,14 +155,19 @@ public final class ImpactCommand {
 
         /** @return the request, or the reason the line is not one */
         Object read(String line) {
+            return read(new NdjsonLines.Line(0, line.getBytes(StandardCharsets.UTF_8), line.length()));
+        }
+
+        /** @return the request, or the reason the line is not one */
+        Object read(NdjsonLines.Line line) {
+            if (line.tooLong()) {
+                return "a line of more than " + MAX_LINE_BYTES + " bytes";
+            }
             if (line.isBlank()) {
                 return "an empty line";
             }
-            if (line.length() > MAX_LINE_CHARS) {
-                return "a line of more than " + MAX_LINE_CHARS + " characters";
-            }
             try {
-                Line read = JSON.readValue(line, Line.class);
+                Line read = JSON.readValue(line.bytes());
                 if (read == null || read.program() == null || read.partner() == null) {
                     return "a line is {\"program\": …, \"asOf\": …, \"partner\": {…}}";
                 }
@@ -199,15 +176,23 @@ public final class ImpactCommand {
                 }
                 return new ImpactRequest(read.program(), read.asOf() == null ? LocalDate.now(ZoneOffset.UTC) : read.asOf(),
                         read.partner());
-            } catch (JsonProcessingException e) {
-                return "not a valid request: " + e.getOriginalMessage();
+            } catch (IOException e) {
+                return "not a valid request: " + (e instanceof JsonProcessingException json ? json.getOriginalMessage()
+                        : e.getMessage());
             }
         }
     }
 
-    /** Evaluates under both rulesets; the comparison itself is in {@link Impact}. */
-    static EvaluationResult evaluate(Map<String, Ruleset> world, ImpactRequest request) {
-        return new Evaluator(id -> Optional.ofNullable(world.get(id)))
-                .evaluate(world.get(request.program()), request.partner(), request.asOf(), false);
+    /**
+     * Evaluates under one ruleset; the comparison itself is in {@link Impact}.
+     *
+     * @param consulted collects the programs the evaluation asked about, its own included
+     */
+    static EvaluationResult evaluate(Map<String, Ruleset> world, ImpactRequest request, Set<String> consulted) {
+        consulted.add(request.program());
+        return new Evaluator(id -> {
+            consulted.add(id);
+            return Optional.ofNullable(world.get(id));
+        }).evaluate(world.get(request.program()), request.partner(), request.asOf(), false);
     }
 }

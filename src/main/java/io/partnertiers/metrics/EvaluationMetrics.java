@@ -29,6 +29,11 @@ public class EvaluationMetrics {
         Outcome(String tag) {
             this.tag = tag;
         }
+
+        /** The outcome an HTTP status stands for: ok below 400, bad input below 500, error from 500. */
+        public static Outcome ofStatus(int status) {
+            return status < 400 ? OK : status < 500 ? BAD_INPUT : ERROR;
+        }
     }
 
     public static final String UNKNOWN = "unknown";
@@ -54,14 +59,29 @@ public class EvaluationMetrics {
 
     /** @param segment null when no tier was reached or the request failed */
     public void evaluated(String program, String segment, Outcome outcome, Duration took) {
-        String segmentTag = segment == null ? NONE : segment;
-        evaluations.computeIfAbsent(program + '\0' + segmentTag + '\0' + outcome.tag, k -> Counter
-                .builder("partner_tiers.evaluations").description("Evaluation requests by program, segment and outcome")
-                .tags("program", program, "segment", segmentTag, "outcome", outcome.tag).register(registry))
-                .increment();
+        counted(program, segment, outcome);
         requests.computeIfAbsent(program, p -> Timer.builder("partner_tiers.evaluation.request")
                 .description("Whole evaluation requests, from the first byte read to the answer written")
                 .tag("program", p).publishPercentileHistogram().register(registry)).record(took);
+    }
+
+    /**
+     * One line of a batch: counted with the evaluation requests, by its own outcome; not timed as a
+     * request (the batch is one request, and the rules' time is in the engine timer).
+     *
+     * @param segment null when no tier was reached or the line failed
+     */
+    public void evaluatedInBatch(String program, String segment, Outcome outcome) {
+        counted(program, segment, outcome);
+    }
+
+    private void counted(String program, String segment, Outcome outcome) {
+        String segmentTag = segment == null ? NONE : segment;
+        evaluations.computeIfAbsent(program + '\0' + segmentTag + '\0' + outcome.tag, k -> Counter
+                .builder("partner_tiers.evaluations").description("Evaluations by program, segment and outcome: each"
+                        + " request, and each line of a batch")
+                .tags("program", program, "segment", segmentTag, "outcome", outcome.tag).register(registry))
+                .increment();
     }
 
     /** The rules alone: firing, climbing the ladder, no JSON and no decision log. */

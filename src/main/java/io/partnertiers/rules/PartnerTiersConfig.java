@@ -3,6 +3,7 @@ package io.partnertiers.rules;
 import java.time.Duration;
 import java.util.Optional;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -21,6 +22,24 @@ public interface PartnerTiersConfig {
     Security security();
 
     Decisions decisions();
+
+    Limits limits();
+
+    interface Limits {
+        /**
+         * {@code partner-tiers.limits.max-body-size}: the largest request body, and the longest line of
+         * a batch body (whose whole length is not limited).
+         */
+        @WithDefault("4M")
+        MemorySize maxBodySize();
+
+        /**
+         * {@code partner-tiers.limits.max-batch-backlog}: how much of a batch's answer may wait on disk
+         * for a client that sends its whole body before it reads; past that the batch waits for it.
+         */
+        @WithDefault("1G")
+        MemorySize maxBatchBacklog();
+    }
 
     interface Rules {
         /** {@code partner-tiers.rules.dir}: the folder holding one sub-folder per program. */

@@ -116,6 +116,15 @@ public class RulesetRegistry {
      * (and those that ask about it).
      */
     public static Loaded loadAll(Path rulesDir, RulesetCompiler compiler) {
+        return loadAll(rulesDir, compiler, Map.of());
+    }
+
+    /**
+     * As {@link #loadAll(Path, RulesetCompiler)}, taking a program from {@code compiled} instead of
+     * compiling it when its folder has the same version (content hash): comparing two rules folders
+     * compiles only the programs that differ.
+     */
+    public static Loaded loadAll(Path rulesDir, RulesetCompiler compiler, Map<String, Ruleset> compiled) {
         if (!Files.isDirectory(rulesDir)) {
             throw new IllegalStateException("Rules folder not found: " + rulesDir.toAbsolutePath()
                     + " (set partner-tiers.rules.dir)");
@@ -124,14 +133,16 @@ public class RulesetRegistry {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(2, programDirs.size())));
         try {
             List<CompletableFuture<Ruleset>> builds = programDirs.stream()
-                    .map(dir -> CompletableFuture.supplyAsync(() -> compiler.compile(dir), pool))
+                    .map(dir -> sameVersion(compiled.get(dir.getFileName().toString()), dir)
+                            .map(CompletableFuture::completedFuture)
+                            .orElseGet(() -> CompletableFuture.supplyAsync(() -> compiler.compile(dir), pool)))
                     .toList();
-            Map<String, Ruleset> compiled = new LinkedHashMap<>();
+            Map<String, Ruleset> loaded = new LinkedHashMap<>();
             List<RulesetCompilationException> failures = new ArrayList<>();
             for (CompletableFuture<Ruleset> build : builds) {
                 try {
                     Ruleset ruleset = build.join();
-                    compiled.put(ruleset.id(), ruleset);
+                    loaded.put(ruleset.id(), ruleset);
                 } catch (CompletionException e) {
                     if (e.getCause() instanceof RulesetCompilationException failure) {
                         failures.add(failure);
@@ -140,14 +151,26 @@ public class RulesetRegistry {
                     }
                 }
             }
-            for (List<RulesetCompilationException> failing = failuresOnAnEmptyProfile(compiled); !failing.isEmpty();
-                    failing = failuresOnAnEmptyProfile(compiled)) {
-                failing.forEach(failure -> compiled.remove(failure.programId()));
+            for (List<RulesetCompilationException> failing = failuresOnAnEmptyProfile(loaded); !failing.isEmpty();
+                    failing = failuresOnAnEmptyProfile(loaded)) {
+                failing.forEach(failure -> loaded.remove(failure.programId()));
                 failures.addAll(failing);
             }
-            return new Loaded(Map.copyOf(compiled), List.copyOf(failures));
+            return new Loaded(Map.copyOf(loaded), List.copyOf(failures));
         } finally {
             pool.shutdown();
+        }
+    }
+
+    /** The program, if its folder still has the version it was compiled from. */
+    private static Optional<Ruleset> sameVersion(Ruleset ruleset, Path programDir) {
+        if (ruleset == null) {
+            return Optional.empty();
+        }
+        try {
+            return ruleset.version().equals(RulesetCompiler.versionOf(programDir)) ? Optional.of(ruleset) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty(); // unreadable: compiling it reports why
         }
     }
 

@@ -189,6 +189,46 @@ class ImpactCommandTest {
     }
 
     @Test
+    void shouldCompileOnlyTheProgramsThatDiffer() {
+        Map<String, Ruleset> before = RulesetRegistry.loadAll(base, new RulesetCompiler(getClass().getClassLoader()))
+                .programs();
+
+        Map<String, Ruleset> after = RulesetRegistry.loadAll(stricter, new RulesetCompiler(getClass().getClassLoader()),
+                before).programs();
+
+        assertEquals(before.keySet(), after.keySet());
+        after.forEach((id, ruleset) -> assertEquals(!id.equals("servicenow-partner"), ruleset == before.get(id), id));
+    }
+
+    /** cisco-adopt-incentive is unchanged, but the cisco-cx tier it asks about needs a third CSM. */
+    @Test
+    void shouldEvaluateAgainAnUnchangedProgramThatAsksAboutAChangedOne() throws IOException {
+        Path cxStricter = RuleFolders.copyAll(temp.resolve("cx-stricter"));
+        Path cx = cxStricter.resolve("cisco-cx/cx-specialization.drl");
+        Files.writeString(cx, Files.readString(cx).replace("@criterion(\"certified-csms\") @required(2)",
+                "@criterion(\"certified-csms\") @required(3)"));
+        StringBuilder people = new StringBuilder();
+        for (int i = 0; i < 2; i++) {
+            people.append("{\"id\":\"csm").append(i).append("\",\"roles\":[\"CSM\"],\"certifications\":[{\"specialization\":")
+                    .append("\"CX\",\"kind\":\"PROCTORED_EXAM\",\"earnedOn\":\"2023-11-24\"}]},");
+        }
+        people.append("{\"id\":\"renewals\",\"roles\":[\"RENEWALS_MANAGER\"],\"certifications\":[{\"specialization\":\"CX\",")
+                .append("\"kind\":\"VERIFICATION_EXAM\",\"earnedOn\":\"2023-11-24\"}]},")
+                .append("{\"id\":\"sponsor\",\"roles\":[\"EXECUTIVE_SPONSOR\"]}");
+        String eligible = "{\"program\":\"cisco-adopt-incentive\",\"asOf\":\"2026-11-24\",\"partner\":{\"partnerId\":\"cx\","
+                + "\"vendorPartnerLevel\":\"GOLD\",\"people\":[" + people + "],\"adoption\":[{\"month\":\"2026-09\","
+                + "\"activeUsageRate\":0.6},{\"month\":\"2026-10\",\"activeUsageRate\":0.6},{\"month\":\"2026-11\","
+                + "\"activeUsageRate\":0.6}]}}";
+
+        JsonNode report = new ObjectMapper().readTree(impact("--base", base.toString(), "--rules", cxStricter.toString(),
+                "--partners", partners(eligible).toString(), "--format", "json").output());
+
+        assertEquals(1, report.get("demoted").asInt(), report.toString());
+        assertEquals("ELIGIBLE", report.at("/changes/0/before").asText());
+        assertEquals("cx-specialization", report.at("/changes/0/criteria/0/criterion").asText());
+    }
+
+    @Test
     void shouldRefuseWrongArguments() {
         assertEquals(ImpactCommand.CANNOT_RUN, impact().exit());
         assertEquals(ImpactCommand.CANNOT_RUN, impact("--base", base.toString(), "--rules", stricter.toString()).exit());

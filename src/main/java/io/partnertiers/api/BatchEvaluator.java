@@ -1,0 +1,200 @@
+package io.partnertiers.api;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import jakarta.ws.rs.core.Response;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+
+import io.partnertiers.audit.DecisionLogUnavailableException;
+import io.partnertiers.evaluation.EvaluationResult;
+import io.partnertiers.evaluation.EvaluationService;
+import io.partnertiers.evaluation.PendingAnswer;
+import io.partnertiers.evaluation.ProgramNotFoundException;
+import io.partnertiers.metrics.EvaluationMetrics;
+import io.partnertiers.ndjson.InOrder;
+import io.partnertiers.ndjson.NdjsonLines;
+import io.partnertiers.rules.PartnerTiersConfig;
+import io.partnertiers.rules.RulesetRegistry;
+
+/**
+ * Answers a batch body: one evaluation request per NDJSON line, read as it arrives, each line
+ * answered in its order with exactly what the single call answers for that body (the decision, or
+ * the problem, which then carries the line's number). Lines are evaluated on every core; the
+ * decisions of recorded lines share group commits, and each answer line still waits for its own
+ * decision to be on disk. At most {@link #WINDOW} lines (and {@link #WINDOW_BYTES} of them) are in
+ * flight, no line is held beyond the body limit, and answers the client does not read yet wait on
+ * disk ({@link ClientPacedOutput}), so memory stays flat however long the batch is.
+ */
+@ApplicationScoped
+class BatchEvaluator {
+
+    /** Lines in flight: enough to keep every core busy and fill group commits, few enough to stay small. */
+    private static final int WINDOW = 512;
+    private static final int WINDOW_BYTES = 64 * 1024 * 1024;
+    private static final int OUTPUT_BUFFER = 64 * 1024;
+
+    private final EvaluationService evaluations;
+    private final RulesetRegistry registry;
+    private final EvaluationMetrics metrics;
+    private final Validator validator;
+    private final ObjectMapper json;
+    private final ObjectReader requests;
+    private final int maxLineBytes;
+    private final long maxBacklog;
+    private final ExecutorService workers;
+    private final InOrder<NdjsonLines.Line, Answer> inOrder;
+
+    BatchEvaluator(EvaluationService evaluations, RulesetRegistry registry, EvaluationMetrics metrics,
+            Validator validator, ObjectMapper json, PartnerTiersConfig config) {
+        this.evaluations = evaluations;
+        this.registry = registry;
+        this.metrics = metrics;
+        this.validator = validator;
+        this.json = json;
+        this.requests = json.readerFor(EvaluationRequest.class);
+        this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, config.limits().maxBodySize().asLongValue());
+        this.maxBacklog = config.limits().maxBatchBacklog().asLongValue();
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        AtomicInteger count = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "batch-evaluation-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        this.inOrder = new InOrder<>(workers, WINDOW, WINDOW_BYTES, line -> (int) Math.min(line.length(), maxLineBytes));
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+
+    /**
+     * A batch for one program, checked before anything is read or answered.
+     *
+     * @param instance the requested path, named by each problem
+     * @throws ProgramNotFoundException when no such program is loaded
+     */
+    Batch open(String programId, boolean explain, String instance) {
+        registry.find(programId).orElseThrow(() -> new ProgramNotFoundException(programId));
+        return new Batch(programId, explain, instance);
+    }
+
+    /** One line's answer: its bytes, or the decision it waits for. */
+    private record Answer(byte[] written, PendingAnswer recorded, int line, String segment, int status) {
+    }
+
+    final class Batch {
+
+        private final String programId;
+        private final boolean explain;
+        private final String instance;
+        /** Lines whose decision could not be stored: the first is logged, the others answered only. */
+        private final AtomicInteger unrecorded = new AtomicInteger();
+
+        private Batch(String programId, boolean explain, String instance) {
+            this.programId = programId;
+            this.explain = explain;
+            this.instance = instance;
+        }
+
+        /**
+         * Reads the body to its end and writes one answer line per line, flushing whenever answers wait.
+         *
+         * @param clientBehind whether writing to {@code out} would wait for the client to read
+         */
+        void answer(InputStream body, OutputStream out, BooleanSupplier clientBehind) throws IOException {
+            NdjsonLines lines = new NdjsonLines(body, maxLineBytes);
+            try (ClientPacedOutput paced = new ClientPacedOutput(out, clientBehind, maxBacklog)) {
+                answer(lines, paced);
+            }
+        }
+
+        private void answer(NdjsonLines lines, ClientPacedOutput paced) throws IOException {
+            OutputStream buffered = new BufferedOutputStream(paced, OUTPUT_BUFFER);
+            inOrder.run(lines::next, this::evaluate, new InOrder.Sink<>() {
+                @Override
+                public void accept(Answer answer) throws IOException {
+                    Answer written = answer.recorded() == null ? answer : written(answer.line(), answer.recorded());
+                    buffered.write(written.written());
+                    buffered.write('\n');
+                    metrics.evaluatedInBatch(programId, written.segment(), EvaluationMetrics.Outcome.ofStatus(written.status()));
+                }
+
+                @Override
+                public void idle() throws IOException {
+                    buffered.flush();
+                }
+            });
+            buffered.flush();
+            paced.finish();
+        }
+
+        /** On a worker: reads, checks and evaluates one line; a recorded decision is awaited by the writer. */
+        private Answer evaluate(NdjsonLines.Line line) {
+            if (line.tooLong()) {
+                return problem(line.number(), new Problem("about:blank", "Content Too Large", 413, "The line has "
+                        + line.length() + " bytes; at most " + maxLineBytes + " are accepted per line", instance, null,
+                        List.of()));
+            }
+            if (line.isBlank()) {
+                return problem(line.number(), Problem.of(Response.Status.BAD_REQUEST, "The line is empty; each line is one"
+                        + " evaluation request", instance, List.of(new Problem.FieldError("body", "must not be empty"))));
+            }
+            try {
+                EvaluationRequest request = requests.readValue(line.bytes());
+                if (request == null) {
+                    return problem(line.number(), Problem.of(Response.Status.BAD_REQUEST, "The request has 1 invalid field(s)",
+                            instance, List.of(new Problem.FieldError("body", "must not be null"))));
+                }
+                Set<ConstraintViolation<EvaluationRequest>> violations = validator.validate(request);
+                if (!violations.isEmpty()) {
+                    return problem(line.number(), ProblemMappers.invalid(violations, instance));
+                }
+                boolean record = !Boolean.FALSE.equals(request.record());
+                PendingAnswer answer = evaluations.submit(programId, request.partner(), request.asOf(), record, explain);
+                return record ? new Answer(null, answer, line.number(), null, 0) : written(line.number(), answer);
+            } catch (IOException | RuntimeException e) {
+                return problem(line.number(), ProblemMappers.problemOf(e, instance));
+            }
+        }
+
+        private Answer written(int line, PendingAnswer pending) {
+            try {
+                EvaluationResult result = pending.await();
+                return new Answer(json.writeValueAsBytes(result), null, line, result.segment(), 200);
+            } catch (DecisionLogUnavailableException e) {
+                if (unrecorded.getAndIncrement() == 0) {
+                    ProblemMappers.logUnavailable(e, instance + " (line " + line + "; later lines not logged)");
+                }
+                return problem(line, ProblemMappers.problemOf(e, instance));
+            } catch (JsonProcessingException | RuntimeException e) {
+                return problem(line, ProblemMappers.problemOf(e, instance));
+            }
+        }
+
+        private Answer problem(int line, Problem problem) {
+            try {
+                return new Answer(json.writeValueAsBytes(problem.atLine(line)), null, line, null, problem.status());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("Cannot write a problem as JSON", e);
+            }
+        }
+    }
+}
