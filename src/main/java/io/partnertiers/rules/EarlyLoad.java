@@ -13,6 +13,8 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.configuration.DurationConverter;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.runtime.configuration.MemorySizeConverter;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
 
@@ -69,8 +71,10 @@ public final class EarlyLoad {
     static Optional<Settings> settingsBeforeBoot(Config config) {
         try {
             SmallRyeConfig booting = config.unwrap(SmallRyeConfig.class);
-            SmallRyeConfig mapped = new SmallRyeConfigBuilder().withSources(sources(booting))
+            SmallRyeConfig mapped = new SmallRyeConfigBuilder().forClassLoader(EarlyLoad.class.getClassLoader())
+                    .withSources(sources(booting))
                     .withProfiles(booting.getProfiles()).withConverter(Duration.class, 100, new DurationConverter())
+                    .withConverter(MemorySize.class, 100, new MemorySizeConverter())
                     .withMapping(PartnerTiersConfig.class).withValidateUnknown(false).build();
             return Optional.of(Settings.of(mapped.getConfigMapping(PartnerTiersConfig.class)));
         } catch (RuntimeException unreadable) {
