@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 
-/** A recorded evaluation: the submitted facts and the full answer, both as JSON. */
+/** A recorded evaluation: the submitted facts (by reference: {@link StoredFacts}) and the full answer. */
 @Entity
 @Table(name = "decision")
 public class Decision extends PanacheEntityBase {
@@ -38,9 +38,10 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
-    @Column(columnDefinition = "text")
-    public String facts;
+    @Column(name = "facts_hash")
+    public String factsHash;
 
-    @Column(columnDefinition = "text")
-    public String answer;
+    /** The answer's JSON, gzipped ({@link GzippedText}). */
+    @Column(name = "answer_gzip")
+    public byte[] answerGzip;
 }

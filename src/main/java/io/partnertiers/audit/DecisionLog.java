@@ -4,13 +4,17 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.PersistenceException;
+
+import org.jboss.logging.Logger;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +31,8 @@ import io.quarkus.panache.common.Sort;
 /** The durable record of decisions: store one, read it back, list a partner's, purge old ones. */
 @ApplicationScoped
 public class DecisionLog {
+
+    private static final Logger LOG = Logger.getLogger(DecisionLog.class);
 
     private final DecisionWriter writer;
     private final ObjectMapper json;
@@ -65,9 +71,10 @@ public class DecisionLog {
         decision.segment = recorded.segment();
         decision.atRiskSince = recorded.atRisk() == null ? null : recorded.atRisk().since();
         decision.recordedAt = Instant.now(clock);
-        decision.facts = write(facts);
-        decision.answer = write(recorded);
-        DecisionWriter.Queued queued = writer.submit(decision);
+        byte[] factsJson = write(facts);
+        decision.factsHash = StoredFacts.hashOf(factsJson);
+        decision.answerGzip = GzippedText.gzip(write(recorded));
+        DecisionWriter.Queued queued = writer.submit(decision, factsJson);
         return () -> {
             queued.await();
             return recorded;
@@ -87,12 +94,18 @@ public class DecisionLog {
     }
 
     public StoredDecision find(String evaluationId) {
-        Decision d = this.<Decision>readOnly(() -> Decision.findById(evaluationId));
-        if (d == null) {
+        record Found(Decision decision, StoredFacts facts) {
+        }
+        Found found = readOnly(() -> {
+            Decision d = Decision.findById(evaluationId);
+            return d == null ? null : new Found(d, StoredFacts.findById(d.factsHash));
+        });
+        if (found == null) {
             throw new DecisionNotFoundException(evaluationId);
         }
+        Decision d = found.decision();
         return new StoredDecision(d.id, d.program, d.partnerId, d.asOf, d.rulesetVersion, d.segment, d.recordedAt,
-                read(d.facts), read(d.answer));
+                read(GzippedText.gunzip(found.facts().factsGzip)), read(GzippedText.gunzip(d.answerGzip)));
     }
 
     /** The submitted facts of a recorded decision, as they were bound when it was made. */
@@ -151,9 +164,16 @@ public class DecisionLog {
             query.append(" and (asOf > :afterDay or (asOf = :afterDay and id > :afterId))");
             parameters.and("afterDay", after.asOf()).and("afterId", after.evaluationId());
         }
-        return readOnly(() -> Decision.<Decision>find(query.toString(), Sort.ascending("asOf", "id"), parameters)
-                .page(Page.ofSize(size)).list().stream()
-                .map(d -> new ExportLine(d.id, d.program, d.asOf, d.facts)).toList());
+        return readOnly(() -> {
+            List<Decision> page = Decision.<Decision>find(query.toString(), Sort.ascending("asOf", "id"), parameters)
+                    .page(Page.ofSize(size)).list();
+            Map<String, String> factsByHash = new HashMap<>();
+            if (!page.isEmpty()) {
+                StoredFacts.<StoredFacts>list("hash in ?1", page.stream().map(d -> d.factsHash).distinct().toList())
+                        .forEach(f -> factsByHash.put(f.hash, GzippedText.gunzip(f.factsGzip)));
+            }
+            return page.stream().map(d -> new ExportLine(d.id, d.program, d.asOf, factsByHash.get(d.factsHash))).toList();
+        });
     }
 
     /** Narrows a query to one program and a period of {@code asOf}, each when given. */
@@ -173,9 +193,22 @@ public class DecisionLog {
         }
     }
 
-    /** Deletes decisions recorded before {@code cutoff}; returns how many. */
+    /**
+     * Deletes decisions recorded before {@code cutoff}, then the facts no decision refers to any more;
+     * returns how many decisions. Facts that a decision being recorded meanwhile refers to stay (the
+     * foreign key refuses their deletion, and the next purge tries again).
+     */
     public long purgeRecordedBefore(Instant cutoff) {
-        return QuarkusTransaction.requiringNew().call(() -> Decision.delete("recordedAt < ?1", cutoff));
+        long deleted = QuarkusTransaction.requiringNew().call(() -> Decision.delete("recordedAt < ?1", cutoff));
+        try {
+            QuarkusTransaction.requiringNew().run(
+                    () -> StoredFacts.delete("not exists (select 1 from Decision d where d.factsHash = hash)"));
+        } catch (RuntimeException e) {
+            LOG.infof("Facts no decision refers to are kept until the next purge: %s", e.getMessage());
+        } finally {
+            writer.forgetStoredFacts();
+        }
+        return deleted;
     }
 
     private <T> T readOnly(Callable<T> query) {
@@ -198,9 +231,9 @@ public class DecisionLog {
         return false;
     }
 
-    private String write(Object value) {
+    private byte[] write(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return json.writeValueAsBytes(value);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Cannot write " + value.getClass().getSimpleName() + " as JSON", e);
         }

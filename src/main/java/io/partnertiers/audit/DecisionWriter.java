@@ -1,14 +1,22 @@
 package io.partnertiers.audit;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+
+import javax.sql.DataSource;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +25,6 @@ import org.jboss.logging.Logger;
 
 import io.partnertiers.metrics.EvaluationMetrics;
 import io.partnertiers.rules.PartnerTiersConfig;
-import io.quarkus.narayana.jta.QuarkusTransaction;
 
 /**
  * Group commit for the decision log: one thread stores the decisions of all requests waiting
@@ -27,6 +34,11 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
  * {@code partner-tiers.decisions.store-timeout}; while the database is out of reach
  * ({@link DatabaseOutage}) it is refused at once. If a shared transaction fails because of one
  * bad row, its decisions are tried one by one, so that the row cannot fail the others.
+ *
+ * <p>A decision's facts are stored once per content ({@link StoredFacts}): the writer remembers which
+ * hashes it has seen stored, asks the database about the others in one query per batch, and inserts
+ * only facts it has never seen. Inserts go as JDBC batches on one connection ({@link DecisionRows}), facts
+ * before the decisions that refer to them.
  */
 @ApplicationScoped
 class DecisionWriter {
@@ -34,31 +46,31 @@ class DecisionWriter {
     private static final Logger LOG = Logger.getLogger(DecisionWriter.class);
     /** The most decisions stored in one transaction. */
     private static final int MAX_BATCH = 64;
+    /** The most facts hashes remembered as stored (about 200 bytes each); past it, they are forgotten at once. */
+    private static final int MAX_KNOWN_FACTS = 10_000;
 
-    private record Pending(Decision decision, CompletableFuture<Void> stored) {
+    /** @param factsJson the facts whose hash the decision refers to, stored with it unless they already are */
+    private record Pending(Decision decision, byte[] factsJson, CompletableFuture<Void> stored) {
     }
 
+    private final Set<String> knownFacts = ConcurrentHashMap.newKeySet();
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final DataSource dataSource;
     private final DatabaseOutage outage;
     private final H2Fsync fsync;
     private final long timeoutMillis;
+    private final long commitDelayNanos;
     private volatile Thread writer;
     private final EvaluationMetrics metrics;
 
-    DecisionWriter(DatabaseOutage outage, H2Fsync fsync, PartnerTiersConfig config, EvaluationMetrics metrics) {
+    DecisionWriter(DataSource dataSource, DatabaseOutage outage, H2Fsync fsync, PartnerTiersConfig config,
+            EvaluationMetrics metrics) {
+        this.dataSource = dataSource;
         this.outage = outage;
         this.metrics = metrics;
         this.fsync = fsync;
         this.timeoutMillis = config.decisions().storeTimeout().toMillis();
-    }
-
-    /**
-     * Returns once the decision is committed and on disk.
-     *
-     * @throws DecisionLogUnavailableException if it could not be, or not within the store timeout
-     */
-    void store(Decision decision) {
-        submit(decision).await();
+        this.commitDelayNanos = config.decisions().commitDelay().toNanos();
     }
 
     /**
@@ -67,10 +79,10 @@ class DecisionWriter {
      *
      * @throws DecisionLogUnavailableException at once while the database is out of reach
      */
-    Queued submit(Decision decision) {
+    Queued submit(Decision decision, byte[] factsJson) {
         outage.admit();
         startIfNeeded();
-        Pending pending = new Pending(decision, new CompletableFuture<>());
+        Pending pending = new Pending(decision, factsJson, new CompletableFuture<>());
         queue.add(pending);
         return new Queued(pending);
     }
@@ -131,10 +143,13 @@ class DecisionWriter {
 
     private void writeUntilInterrupted() {
         List<Pending> batch = new ArrayList<>(MAX_BATCH);
+        int expected = 1;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 batch.add(queue.take());
                 queue.drainTo(batch, MAX_BATCH - 1);
+                awaitCompanions(batch, expected);
+                expected = batch.size();
                 batch.removeIf(p -> p.stored().isDone()); // their requests gave up: nobody will learn these ids
                 if (!batch.isEmpty()) {
                     write(batch);
@@ -146,6 +161,25 @@ class DecisionWriter {
         } finally {
             batch.addAll(queue);
             batch.forEach(p -> p.stored().completeExceptionally(new IllegalStateException("The service is stopping")));
+        }
+    }
+
+    /**
+     * Waits up to the commit delay for the batch to hold as many decisions as the last one did: under load
+     * the requests of the last commit come back with their next decisions within a moment, and one commit
+     * for all of them costs the database far less than one each. After a quiet spell, one decision was the
+     * last batch, and nothing waits.
+     */
+    private void awaitCompanions(List<Pending> batch, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + commitDelayNanos;
+        while (batch.size() < Math.min(expected, MAX_BATCH)) {
+            long left = deadline - System.nanoTime();
+            Pending next = left > 0 ? queue.poll(left, TimeUnit.NANOSECONDS) : null;
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            queue.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 
@@ -161,9 +195,16 @@ class DecisionWriter {
 
     /** @return how many of the batch are stored and on disk; each request is told either way */
     private int commit(List<Pending> batch) {
-        try {
-            QuarkusTransaction.requiringNew().run(() -> batch.forEach(p -> p.decision().persist()));
-        } catch (RuntimeException e) {
+        try (Connection connection = dataSource.getConnection()) {
+            insert(connection, batch);
+            try {
+                fsync.afterCommit(connection);
+            } catch (SQLException e) {
+                fail(batch, e); // committed, but not known to be on disk: not acknowledged
+                return 0;
+            }
+        } catch (SQLException | RuntimeException e) {
+            knownFacts.clear(); // facts purged since they were seen fail the batch; look them up again
             if (batch.size() > 1 && DatabaseOutage.isBadData(e)) {
                 LOG.debugf("A batch of %d decisions failed (%s); storing them one by one", batch.size(), e.getMessage());
                 int stored = 0;
@@ -179,15 +220,43 @@ class DecisionWriter {
             fail(batch, e);
             return 0;
         }
-        try {
-            fsync.afterCommit();
-        } catch (Exception e) {
-            fail(batch, e); // committed, but not known to be on disk: not acknowledged
-            return 0;
-        }
         outage.writeSucceeded();
+        if (knownFacts.size() > MAX_KNOWN_FACTS) {
+            knownFacts.clear();
+        }
+        batch.forEach(p -> knownFacts.add(p.decision().factsHash));
         batch.forEach(p -> p.stored().complete(null));
         return batch.size();
+    }
+
+    /** One transaction: the facts not stored yet, each once, then the decisions that refer to them. */
+    private void insert(Connection connection, List<Pending> batch) throws SQLException {
+        connection.setAutoCommit(false);
+        try {
+            Map<String, byte[]> unknown = new LinkedHashMap<>();
+            for (Pending pending : batch) {
+                if (!knownFacts.contains(pending.decision().factsHash)) {
+                    unknown.putIfAbsent(pending.decision().factsHash, pending.factsJson());
+                }
+            }
+            if (!unknown.isEmpty()) {
+                unknown.keySet().removeAll(DecisionRows.storedAmong(connection, unknown.keySet()));
+                unknown.replaceAll((hash, json) -> GzippedText.gzip(json));
+                DecisionRows.insertFacts(connection, unknown);
+            }
+            DecisionRows.insertDecisions(connection, batch.stream().map(Pending::decision).toList());
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(true);
+        }
+    }
+
+    /** Called once facts may have been deleted (the retention purge): the next batches look them up again. */
+    void forgetStoredFacts() {
+        knownFacts.clear();
     }
 
     private void fail(List<Pending> batch, Exception e) {

@@ -4,34 +4,33 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import javax.sql.DataSource;
-
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Forces the embedded H2 file to disk after a commit ({@code CHECKPOINT SYNC}, an fsync). H2 has
- * already written a commit to the file when it returns (with {@code WRITE_DELAY=0}), which
- * survives a crash of the process; the fsync also makes it survive a crash of the machine.
- * PostgreSQL needs nothing: its commit waits for the WAL flush ({@code synchronous_commit=on}).
+ * Makes a group commit durable on the embedded H2 before it is acknowledged: {@code CHECKPOINT SYNC}
+ * writes what H2 still holds in memory (it keeps commits there for up to its write delay) to the file
+ * and fsyncs it ({@code Database.sync()}: {@code Store.flush()} then an fsync, in the 2.4 sources), so
+ * neither a killed process nor a crashed machine loses an acknowledged decision, as far as the disk
+ * honours fsync. PostgreSQL needs nothing: its commit waits for the WAL flush
+ * ({@code synchronous_commit=on}).
  */
 @ApplicationScoped
 class H2Fsync {
 
-    private final DataSource dataSource;
     private final boolean h2;
 
-    H2Fsync(DataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
-        this.dataSource = dataSource;
+    H2Fsync(@ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind) {
         this.h2 = "h2".equals(dbKind);
     }
 
-    void afterCommit() throws SQLException {
+    /** @param connection the connection that committed */
+    void afterCommit(Connection connection) throws SQLException {
         if (!h2) {
             return;
         }
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         }
     }

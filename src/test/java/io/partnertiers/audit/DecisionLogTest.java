@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
@@ -254,6 +255,66 @@ class DecisionLogTest extends ApiTest {
         assertEquals(1, deleted);
         given().when().get("/evaluations/{id}", oldId).then().statusCode(404);
         given().when().get("/partners/{id}/evaluations", partnerId).then().body("total", equalTo(1));
+    }
+
+    @Test
+    void shouldStoreIdenticalFactsOnceAndEachDecisionsAnswer() {
+        String partnerId = newPartnerId();
+        String first = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver(), true)).getString("evaluationId");
+        String second = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver(), true)).getString("evaluationId");
+        String other = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver().toolkits("ERP"), true))
+                .getString("evaluationId");
+
+        Map<String, String> hashes = QuarkusTransaction.requiringNew().call(() -> Map.of(
+                first, Decision.<Decision>findById(first).factsHash,
+                second, Decision.<Decision>findById(second).factsHash,
+                other, Decision.<Decision>findById(other).factsHash));
+        assertEquals(hashes.get(first), hashes.get(second), "the same facts: one stored copy");
+        assertNotEquals(hashes.get(first), hashes.get(other));
+        assertEquals(1, QuarkusTransaction.requiringNew().call(() -> StoredFacts.count("hash", hashes.get(first))));
+        for (String id : List.of(first, second, other)) {
+            given().when().get("/evaluations/{id}", id).then().statusCode(200)
+                    .body("partner.partnerId", equalTo(partnerId)).body("answer.evaluationId", equalTo(id));
+        }
+        given().when().get("/evaluations/{id}", other).then().body("partner.toolkits", hasItem("ERP"));
+    }
+
+    @Test
+    void shouldPurgeFactsNoDecisionRefersToAndKeepSharedOnes() {
+        String partnerId = newPartnerId();
+        String kept = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver(), true)).getString("evaluationId");
+        String oldSameFacts = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver(), true)).getString("evaluationId");
+        String oldOwnFacts = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver().toolkits("SECURITY"), true))
+                .getString("evaluationId");
+        String ownHash = QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>findById(oldOwnFacts).factsHash);
+        QuarkusTransaction.requiringNew().run(() -> Decision.update("recordedAt = ?1 where id in ?2",
+                Instant.parse("2020-01-01T00:00:00Z"), List.of(oldSameFacts, oldOwnFacts)));
+
+        assertEquals(2, log.purgeRecordedBefore(Instant.parse("2021-01-01T00:00:00Z")));
+
+        assertEquals(0, QuarkusTransaction.requiringNew().call(() -> StoredFacts.count("hash", ownHash)),
+                "facts only purged decisions referred to are gone");
+        given().when().get("/evaluations/{id}", kept).then().statusCode(200).body("partner.partnerId", equalTo(partnerId));
+        // recording those facts again after the purge stores them again
+        String again = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver().toolkits("SECURITY"), true))
+                .getString("evaluationId");
+        given().when().get("/evaluations/{id}", again).then().statusCode(200).body("partner.toolkits", hasItem("SECURITY"));
+    }
+
+    @Test
+    void shouldStoreFactsAgainThatAnotherReplicaPurgedBehindThisOnesBack() {
+        String partnerId = newPartnerId();
+        String first = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver(), true)).getString("evaluationId");
+        // what a second replica's purge does: this replica still remembers the facts as stored
+        QuarkusTransaction.requiringNew().run(() -> {
+            String hash = Decision.<Decision>findById(first).factsHash;
+            Decision.deleteById(first);
+            StoredFacts.deleteById(hash);
+        });
+
+        String again = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver(), true)).getString("evaluationId");
+
+        given().when().get("/evaluations/{id}", again).then().statusCode(200).body("partner.partnerId", equalTo(partnerId));
     }
 
     /** Microsoft profiles shared by these tests. */

@@ -1,0 +1,43 @@
+package io.partnertiers.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+
+/**
+ * A partner's facts as submitted, stored once per content however many decisions were made from
+ * them (a partner evaluated every day with unchanged facts): decisions refer to them by hash.
+ */
+@Entity
+@Table(name = "decision_facts")
+public class StoredFacts extends PanacheEntityBase {
+
+    /** SHA-256 of the facts' JSON (UTF-8), in lower-case hex. */
+    @Id
+    @Column(name = "facts_hash")
+    public String hash;
+
+    /** The JSON, gzipped ({@link GzippedText}). */
+    @Column(name = "facts")
+    public byte[] factsGzip;
+
+    public static String hashOf(String json) {
+        return hashOf(json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String hashOf(byte[] json) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(json));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}
