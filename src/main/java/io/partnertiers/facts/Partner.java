@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.Month;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,28 @@ public final class Partner {
         this.window = new RollingWindow(asOf);
         this.standings = standings;
         this.metricsUnmetWhenMissing = metricsUnmetWhenMissing;
-        this.certifiedPeople = facts.people().stream().filter(p -> p.isCertifiedOn(asOf)).toList();
-        this.csatInWindow = facts.csatResponses().stream()
-                .filter(r -> r.score() != null && window.contains(r.date())).toList();
-        this.implementationsInWindow = facts.implementations().stream()
-                .filter(i -> window.contains(i.completedOn())).toList();
+        // loops rather than streams: every evaluation builds a Partner, and these lists are its bulk
+        List<Person> certified = new ArrayList<>(facts.people().size());
+        for (Person person : facts.people()) {
+            if (person.isCertifiedOn(asOf)) {
+                certified.add(person);
+            }
+        }
+        this.certifiedPeople = Collections.unmodifiableList(certified);
+        List<CsatResponse> csat = new ArrayList<>(facts.csatResponses().size());
+        for (CsatResponse response : facts.csatResponses()) {
+            if (response.score() != null && window.contains(response.date())) {
+                csat.add(response);
+            }
+        }
+        this.csatInWindow = Collections.unmodifiableList(csat);
+        List<Implementation> implementations = new ArrayList<>(facts.implementations().size());
+        for (Implementation implementation : facts.implementations()) {
+            if (window.contains(implementation.completedOn())) {
+                implementations.add(implementation);
+            }
+        }
+        this.implementationsInWindow = Collections.unmodifiableList(implementations);
         this.csatAverageInWindow = mean(csatInWindow);
     }
 

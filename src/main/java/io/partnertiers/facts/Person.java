@@ -27,6 +27,11 @@ public record Person(
     }
 
     public boolean isCertifiedOn(LocalDate asOf) {
-        return certifications.stream().anyMatch(c -> c.isValidOn(asOf));
+        for (Certification certification : certifications) {
+            if (certification.isValidOn(asOf)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
