@@ -195,6 +195,7 @@ class DecisionWriter {
 
     /** @return how many of the batch are stored and on disk; each request is told either way */
     private int commit(List<Pending> batch) {
+        boolean trustedMemory = batch.stream().anyMatch(p -> knownFacts.contains(p.decision().factsHash));
         try (Connection connection = dataSource.getConnection()) {
             insert(connection, batch);
             try {
@@ -204,7 +205,12 @@ class DecisionWriter {
                 return 0;
             }
         } catch (SQLException | RuntimeException e) {
-            knownFacts.clear(); // facts purged since they were seen fail the batch; look them up again
+            knownFacts.clear();
+            if (trustedMemory && DatabaseOutage.isBadData(e)) {
+                // facts deleted since they were seen stored (another replica's purge) fail the foreign key:
+                // once more, looking each up (nothing is remembered now, so this cannot repeat)
+                return commit(batch);
+            }
             if (batch.size() > 1 && DatabaseOutage.isBadData(e)) {
                 LOG.debugf("A batch of %d decisions failed (%s); storing them one by one", batch.size(), e.getMessage());
                 int stored = 0;
