@@ -32,6 +32,16 @@ VOLUME /app/data
 # A container listens on every interface, so without that key the service refuses to start.
 ENV MP_JWT_VERIFY_PUBLICKEY_LOCATION=/app/config/publicKey.pem
 ENV QUARKUS_HTTP_HOST=0.0.0.0
+# Sized for a 512 MiB container limit (bench/container-512m runs the service under load inside one with
+# exactly these options): a heap of 224 MiB from the start (left to grow from less, it kept a young
+# generation of 29 MiB and collected far more often; docs/performance.md), class metadata (Drools
+# generates classes for every program) at most 160 MiB, compiled code 64 MiB, Netty's direct buffers
+# 32 MiB, and the serial collector, whose footprint is the smallest; an out-of-memory error ends the
+# process so that the orchestrator restarts it. Override JAVA_OPTS for another limit (README, "Memory").
+ENV JAVA_OPTS="-Xms224m -Xmx224m -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+# At most 64 worker threads rather than Quarkus' 200: each holds its stack and buffers, and two CPUs never
+# run more than a few evaluations at once; the rest would only wait.
+ENV QUARKUS_THREAD_POOL_MAX_THREADS=64
 USER 1001
 EXPOSE 8080
-ENTRYPOINT ["java", "-jar", "/app/quarkus-run.jar"]
+ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar \"$@\"", "--"]
