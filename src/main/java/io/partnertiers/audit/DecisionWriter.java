@@ -247,8 +247,10 @@ class DecisionWriter {
             }
             if (!unknown.isEmpty()) {
                 unknown.keySet().removeAll(DecisionRows.storedAmong(connection, unknown.keySet()));
-                unknown.replaceAll((hash, json) -> GzippedText.gzip(json));
-                DecisionRows.insertFacts(connection, unknown);
+                if (!unknown.isEmpty()) {
+                    unknown.replaceAll((hash, json) -> GzippedText.gzip(json));
+                    DecisionRows.insertFacts(connection, unknown);
+                }
             }
             DecisionRows.insertDecisions(connection, batch.stream().map(Pending::decision).toList());
             connection.commit();

@@ -2,9 +2,12 @@ package io.partnertiers.facts;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
-/** Absent lists read as empty; null elements are kept so that validation can name them. */
+/** Absent lists and maps read as empty; null elements are kept so that validation can name them. */
 final class Lists {
 
     private Lists() {
@@ -12,5 +15,15 @@ final class Lists {
 
     static <T> List<T> orEmpty(List<T> list) {
         return list == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(list));
+    }
+
+    /** Readiness scores in section order. */
+    static Map<ReadinessSection, Integer> orEmpty(Map<ReadinessSection, Integer> scores) {
+        return scores == null || scores.isEmpty() ? Map.of() : Collections.unmodifiableMap(new EnumMap<>(scores));
+    }
+
+    /** Metrics in the order they were submitted. */
+    static <V> Map<String, V> inOrderOrEmpty(Map<String, V> metrics) {
+        return metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
     }
 }

@@ -1,9 +1,6 @@
 package io.partnertiers.facts;
 
 import java.math.BigDecimal;
-import java.util.Collections;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -51,10 +48,8 @@ public record PartnerFacts(
         apps = Lists.orEmpty(apps);
         deals = Lists.orEmpty(deals);
         adoption = Lists.orEmpty(adoption);
-        readinessScores = readinessScores == null || readinessScores.isEmpty()
-                ? Map.of()
-                : Collections.unmodifiableMap(new EnumMap<>(readinessScores));
-        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        readinessScores = Lists.orEmpty(readinessScores);
+        metrics = Lists.inOrderOrEmpty(metrics);
     }
 
     /** A partner known by its id alone: the empty profile. */

@@ -2,7 +2,6 @@ package io.partnertiers.facts;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -66,10 +65,8 @@ public record WhatIf(
         apps = Lists.orEmpty(apps);
         deals = Lists.orEmpty(deals);
         adoption = Lists.orEmpty(adoption);
-        readinessScores = readinessScores == null || readinessScores.isEmpty()
-                ? Map.of()
-                : Collections.unmodifiableMap(new EnumMap<>(readinessScores));
-        metrics = metrics == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
+        readinessScores = Lists.orEmpty(readinessScores);
+        metrics = Lists.inOrderOrEmpty(metrics);
     }
 
     /**
