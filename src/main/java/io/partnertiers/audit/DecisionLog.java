@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -35,6 +34,7 @@ public class DecisionLog {
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
 
     private final DecisionWriter writer;
+    private final EvaluationIds ids = new EvaluationIds();
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -61,7 +61,7 @@ public class DecisionLog {
      * @throws DecisionLogUnavailableException at once while the database is out of reach
      */
     public PendingDecision submit(PartnerFacts facts, EvaluationResult result) {
-        EvaluationResult recorded = result.withEvaluationId(UUID.randomUUID().toString());
+        EvaluationResult recorded = result.withEvaluationId(ids.next().toString());
         Decision decision = new Decision();
         decision.id = recorded.evaluationId();
         decision.program = recorded.program();

@@ -1,13 +1,14 @@
 package io.partnertiers.audit;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.zip.CRC32;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * The decision log's JSON as it is kept: gzip in a binary column, about a fifth of the text, which is
@@ -15,6 +16,14 @@ import java.util.zip.GZIPOutputStream;
  * own thread rather than the single writer's. Any gzip tool reads a stored value back.
  */
 public final class GzippedText {
+
+    /** A gzip member header (RFC 1952): deflate, no name, no time, unknown OS; the deflate stream and trailer follow. */
+    private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
+    /**
+     * Deflaters kept for reuse: making one allocates and clears zlib's 256 KB of state, which cost more
+     * than compressing a 5 KB answer. A few cover the request threads of one core or two.
+     */
+    private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(8);
 
     private GzippedText() {
     }
@@ -24,13 +33,41 @@ public final class GzippedText {
     }
 
     static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (GZIPOutputStream gzip = new FastGzipOutputStream(out)) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // cannot happen in memory
+        Deflater deflater = DEFLATERS.poll();
+        if (deflater == null) {
+            deflater = new Deflater(Deflater.BEST_SPEED, true);
         }
-        return out.toByteArray();
+        try {
+            deflater.setInput(bytes);
+            deflater.finish();
+            // fastest-level deflate of JSON is far smaller than its input; the loop grows the buffer otherwise
+            byte[] out = new byte[HEADER.length + bytes.length / 2 + 64];
+            System.arraycopy(HEADER, 0, out, 0, HEADER.length);
+            int length = HEADER.length;
+            while (!deflater.finished()) {
+                if (length == out.length) {
+                    out = Arrays.copyOf(out, out.length * 2);
+                }
+                length += deflater.deflate(out, length, out.length - length);
+            }
+            CRC32 crc = new CRC32();
+            crc.update(bytes);
+            out = Arrays.copyOf(out, length + 8);
+            writeIntLittleEndian(out, length, (int) crc.getValue());
+            writeIntLittleEndian(out, length + 4, bytes.length);
+            return out;
+        } finally {
+            deflater.reset();
+            if (!DEFLATERS.offer(deflater)) {
+                deflater.end();
+            }
+        }
+    }
+
+    private static void writeIntLittleEndian(byte[] out, int at, int value) {
+        for (int i = 0; i < 4; i++) {
+            out[at + i] = (byte) (value >>> (8 * i));
+        }
     }
 
     static String gunzip(byte[] gzipped) {
@@ -38,14 +75,6 @@ public final class GzippedText {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new IllegalStateException("A stored value is not valid gzip", e);
-        }
-    }
-
-    private static final class FastGzipOutputStream extends GZIPOutputStream {
-
-        FastGzipOutputStream(ByteArrayOutputStream out) throws IOException {
-            super(out, 8192);
-            def.setLevel(Deflater.BEST_SPEED);
         }
     }
 }
