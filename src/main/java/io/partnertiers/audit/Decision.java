@@ -41,7 +41,6 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "facts_hash")
     public String factsHash;
 
-    /** The answer's JSON, gzipped ({@link GzippedText}). */
-    @Column(name = "answer_gzip")
-    public byte[] answerGzip;
+    /** The answer's JSON as the log keeps it ({@link StoredJson}). */
+    public byte[] answer;
 }

@@ -34,12 +34,14 @@ public class DecisionLog {
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
 
     private final DecisionWriter writer;
+    private final StoredJson storedJson;
     private final EvaluationIds ids = new EvaluationIds();
     private final ObjectMapper json;
     private final Clock clock;
 
-    DecisionLog(DecisionWriter writer, ObjectMapper json, Clock clock) {
+    DecisionLog(DecisionWriter writer, StoredJson storedJson, ObjectMapper json, Clock clock) {
         this.writer = writer;
+        this.storedJson = storedJson;
         this.json = json;
         this.clock = clock;
     }
@@ -73,7 +75,7 @@ public class DecisionLog {
         decision.recordedAt = Instant.now(clock);
         byte[] factsJson = write(facts);
         decision.factsHash = StoredFacts.hashOf(factsJson);
-        decision.answerGzip = GzippedText.gzip(write(recorded));
+        decision.answer = storedJson.encode(write(recorded));
         DecisionWriter.Queued queued = writer.submit(decision, factsJson);
         return () -> {
             queued.await();
@@ -105,7 +107,7 @@ public class DecisionLog {
         }
         Decision d = found.decision();
         return new StoredDecision(d.id, d.program, d.partnerId, d.asOf, d.rulesetVersion, d.segment, d.recordedAt,
-                read(GzippedText.gunzip(found.facts().factsGzip)), read(GzippedText.gunzip(d.answerGzip)));
+                read(StoredJson.decode(found.facts().json)), read(StoredJson.decode(d.answer)));
     }
 
     /** The submitted facts of a recorded decision, as they were bound when it was made. */
@@ -170,7 +172,7 @@ public class DecisionLog {
             Map<String, String> factsByHash = new HashMap<>();
             if (!page.isEmpty()) {
                 StoredFacts.<StoredFacts>list("hash in ?1", page.stream().map(d -> d.factsHash).distinct().toList())
-                        .forEach(f -> factsByHash.put(f.hash, GzippedText.gunzip(f.factsGzip)));
+                        .forEach(f -> factsByHash.put(f.hash, StoredJson.decode(f.json)));
             }
             return page.stream().map(d -> new ExportLine(d.id, d.program, d.asOf, factsByHash.get(d.factsHash))).toList();
         });

@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 final class DecisionRows {
 
     private static final String INSERT_DECISION = "INSERT INTO decision (id, program, partner_id, as_of, ruleset_version,"
-            + " segment, at_risk_since, recorded_at, facts_hash, answer_gzip) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " segment, at_risk_since, recorded_at, facts_hash, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_FACTS = "INSERT INTO decision_facts (facts_hash, facts) VALUES (?, ?)";
 
     private DecisionRows() {
@@ -47,10 +47,10 @@ final class DecisionRows {
         }
     }
 
-    /** @param gzippedFactsByHash facts to insert, gzipped, by hash */
-    static void insertFacts(Connection connection, Map<String, byte[]> gzippedFactsByHash) throws SQLException {
+    /** @param storedFactsByHash facts to insert, as {@link StoredJson} keeps them, by hash */
+    static void insertFacts(Connection connection, Map<String, byte[]> storedFactsByHash) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement(INSERT_FACTS)) {
-            for (Map.Entry<String, byte[]> facts : gzippedFactsByHash.entrySet()) {
+            for (Map.Entry<String, byte[]> facts : storedFactsByHash.entrySet()) {
                 insert.setString(1, facts.getKey());
                 insert.setBytes(2, facts.getValue());
                 insert.addBatch();
@@ -71,7 +71,7 @@ final class DecisionRows {
                 insert.setObject(7, d.atRiskSince);
                 insert.setObject(8, OffsetDateTime.ofInstant(d.recordedAt, ZoneOffset.UTC));
                 insert.setString(9, d.factsHash);
-                insert.setBytes(10, d.answerGzip);
+                insert.setBytes(10, d.answer);
                 insert.addBatch();
             }
             insert.executeBatch();

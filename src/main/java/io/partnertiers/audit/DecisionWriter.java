@@ -58,17 +58,19 @@ class DecisionWriter {
     private final DataSource dataSource;
     private final DatabaseOutage outage;
     private final H2Fsync fsync;
+    private final StoredJson storedJson;
     private final long timeoutMillis;
     private final long commitDelayNanos;
     private volatile Thread writer;
     private final EvaluationMetrics metrics;
 
-    DecisionWriter(DataSource dataSource, DatabaseOutage outage, H2Fsync fsync, PartnerTiersConfig config,
-            EvaluationMetrics metrics) {
+    DecisionWriter(DataSource dataSource, DatabaseOutage outage, H2Fsync fsync, StoredJson storedJson,
+            PartnerTiersConfig config, EvaluationMetrics metrics) {
         this.dataSource = dataSource;
         this.outage = outage;
         this.metrics = metrics;
         this.fsync = fsync;
+        this.storedJson = storedJson;
         this.timeoutMillis = config.decisions().storeTimeout().toMillis();
         this.commitDelayNanos = config.decisions().commitDelay().toNanos();
     }
@@ -248,7 +250,7 @@ class DecisionWriter {
             if (!unknown.isEmpty()) {
                 unknown.keySet().removeAll(DecisionRows.storedAmong(connection, unknown.keySet()));
                 if (!unknown.isEmpty()) {
-                    unknown.replaceAll((hash, json) -> GzippedText.gzip(json));
+                    unknown.replaceAll((hash, json) -> storedJson.encode(json));
                     DecisionRows.insertFacts(connection, unknown);
                 }
             }

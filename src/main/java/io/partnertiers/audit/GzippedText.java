@@ -11,9 +11,9 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 
 /**
- * The decision log's JSON as it is kept: gzip in a binary column, about a fifth of the text, which is
- * what the database writes and fsyncs per decision. Compressed at the fastest level, on the request's
- * own thread rather than the single writer's. Any gzip tool reads a stored value back.
+ * gzip at the fastest level, for the JSON the decision log keeps on H2 ({@link StoredJson}): about a
+ * fifth of the text, which is what H2 writes and fsyncs per decision. Compressed on the request's own
+ * thread rather than the single writer's. Any gzip tool reads a stored value back.
  */
 public final class GzippedText {
 

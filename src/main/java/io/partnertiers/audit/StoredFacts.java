@@ -25,9 +25,9 @@ public class StoredFacts extends PanacheEntityBase {
     @Column(name = "facts_hash")
     public String hash;
 
-    /** The JSON, gzipped ({@link GzippedText}). */
+    /** The JSON as the log keeps it ({@link StoredJson}). */
     @Column(name = "facts")
-    public byte[] factsGzip;
+    public byte[] json;
 
     public static String hashOf(String json) {
         return hashOf(json.getBytes(StandardCharsets.UTF_8));

@@ -93,13 +93,13 @@ class FactsOncePerContentMigrationTest {
                 assertEquals(DISTINCT_FACTS, count.getInt(1), "identical facts are stored once");
             }
             int checked = 0;
-            try (ResultSet rows = query.executeQuery("SELECT d.id, d.facts_hash, d.answer_gzip, f.facts"
+            try (ResultSet rows = query.executeQuery("SELECT d.id, d.facts_hash, d.answer, f.facts"
                     + " FROM decision d JOIN decision_facts f ON f.facts_hash = d.facts_hash")) {
                 while (rows.next()) {
                     String id = rows.getString("id");
                     assertEquals(factsById.get(id), GzippedText.gunzip(rows.getBytes("facts")), id);
                     assertEquals(StoredFacts.hashOf(factsById.get(id)), rows.getString("facts_hash"), id);
-                    assertEquals(answerById.get(id), GzippedText.gunzip(rows.getBytes("answer_gzip")), id);
+                    assertEquals(answerById.get(id), StoredJson.decode(rows.getBytes("answer")), id);
                     checked++;
                 }
             }
@@ -112,7 +112,7 @@ class FactsOncePerContentMigrationTest {
         flyway("latest").migrate();
 
         try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO decision (id, program, partner_id, as_of, ruleset_version, recorded_at, facts_hash, answer_gzip)"
+                "INSERT INTO decision (id, program, partner_id, as_of, ruleset_version, recorded_at, facts_hash, answer)"
                         + " VALUES ('x', 'microsoft-mpn', 'p', DATE '2026-06-30', 'v1', CURRENT_TIMESTAMP, ?, ?)")) {
             insert.setString(1, StoredFacts.hashOf("{}"));
             insert.setBytes(2, GzippedText.gzip("{}"));
