@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 
@@ -38,6 +39,8 @@ public final class Partner {
     private final List<CsatResponse> csatInWindow;
     private final List<Implementation> implementationsInWindow;
     private final Measure csatAverageInWindow;
+    /** Computed on first use: each tier's rule reads it, and again when its consequence runs. */
+    private Measure implementationAreasInWindow;
     private final Set<String> metricsUnmetWhenMissing;
 
     /**
@@ -206,8 +209,16 @@ public final class Partner {
 
     /** Distinct areas with at least one implementation completed in the window. */
     public Measure getImplementationAreasInWindow() {
-        return Measure.count(implementationsInWindow.stream().map(Implementation::area)
-                .filter(a -> a != null && !a.isBlank()).distinct().sorted().toList(), area -> area);
+        if (implementationAreasInWindow == null) {
+            Set<String> areas = new TreeSet<>();
+            for (Implementation implementation : implementationsInWindow) {
+                if (implementation.area() != null && !implementation.area().isBlank()) {
+                    areas.add(implementation.area());
+                }
+            }
+            implementationAreasInWindow = Measure.count(List.copyOf(areas), area -> area);
+        }
+        return implementationAreasInWindow;
     }
 
     /** Deals closed in the window all have their success plan uploaded within {@code days} of closing. */
