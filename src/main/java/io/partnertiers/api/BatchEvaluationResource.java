@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.partnertiers.ndjson.NdjsonLines;
-import io.vertx.core.http.HttpServerResponse;
 import io.partnertiers.security.Roles;
 
 /** Many evaluations in one request: NDJSON in, one answer line per request line out, in order. */
@@ -71,8 +70,8 @@ public class BatchEvaluationResource {
     public StreamingOutput evaluateBatch(@PathParam("programId") String programId,
             @Parameter(description = "Add, per tier, the rules that fired and the facts each criterion counted, to every answer")
             @Schema(type = SchemaType.BOOLEAN, defaultValue = "false") @QueryParam("explain") String explain,
-            @Context UriInfo uri, @Context HttpServerResponse response, InputStream body) {
+            @Context UriInfo uri, InputStream body) {
         BatchEvaluator.Batch batch = batches.open(programId, Parameters.flag("explain", explain), uri.getPath());
-        return out -> batch.answer(body, out, response::writeQueueFull);
+        return out -> batch.answer(body, out);
     }
 }

@@ -9,7 +9,6 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -114,14 +113,10 @@ class BatchEvaluator {
             this.instance = instance;
         }
 
-        /**
-         * Reads the body to its end and writes one answer line per line, flushing whenever answers wait.
-         *
-         * @param clientBehind whether writing to {@code out} would wait for the client to read
-         */
-        void answer(InputStream body, OutputStream out, BooleanSupplier clientBehind) throws IOException {
+        /** Reads the body to its end and writes one answer line per line, flushing whenever answers wait. */
+        void answer(InputStream body, OutputStream out) throws IOException {
             NdjsonLines lines = new NdjsonLines(body, maxLineBytes);
-            try (ClientPacedOutput paced = new ClientPacedOutput(out, clientBehind, maxBacklog)) {
+            try (ClientPacedOutput paced = ClientPacedOutput.to(out, maxBacklog)) {
                 answer(lines, paced);
             }
         }
