@@ -272,6 +272,10 @@ class DecisionLogTest extends ApiTest {
         assertEquals(hashes.get(first), hashes.get(second), "the same facts: one stored copy");
         assertNotEquals(hashes.get(first), hashes.get(other));
         assertEquals(1, QuarkusTransaction.requiringNew().call(() -> StoredFacts.count("hash", hashes.get(first))));
+        for (String hash : hashes.values()) {
+            String stored = QuarkusTransaction.requiringNew().call(() -> StoredJson.decode(StoredFacts.<StoredFacts>findById(hash).json));
+            assertEquals(hash, StoredFacts.hashOf(stored), "the key is the SHA-256 of the JSON stored under it");
+        }
         for (String id : List.of(first, second, other)) {
             given().when().get("/evaluations/{id}", id).then().statusCode(200)
                     .body("partner.partnerId", equalTo(partnerId)).body("answer.evaluationId", equalTo(id));
