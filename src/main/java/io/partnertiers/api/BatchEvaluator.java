@@ -37,8 +37,8 @@ import io.partnertiers.rules.RulesetRegistry;
  * the problem, which then carries the line's number). Lines are evaluated on every core; the
  * decisions of recorded lines share group commits, and each answer line still waits for its own
  * decision to be on disk. At most {@link #WINDOW} lines (and {@link #WINDOW_BYTES} of them) are in
- * flight, no line is held beyond the body limit, and answers the client does not read yet wait on
- * disk ({@link ClientPacedOutput}), so memory stays flat however long the batch is.
+ * flight, no line is held beyond the body limit, and answers the client does not read yet wait in
+ * a bounded buffer, then on disk ({@link ClientPacedOutput}), so memory stays flat however long the batch is.
  */
 @ApplicationScoped
 class BatchEvaluator {

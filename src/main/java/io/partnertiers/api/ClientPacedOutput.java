@@ -113,13 +113,11 @@ final class ClientPacedOutput extends OutputStream {
             closed = true;
             notifyAll();
         }
-        if (sender != Thread.currentThread()) {
-            sender.interrupt();
-            try {
-                sender.join(SENDER_STOP_MILLIS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+        sender.interrupt();
+        try {
+            sender.join(SENDER_STOP_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
         synchronized (this) {
             if (file != null) {
