@@ -8,13 +8,20 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -256,6 +263,71 @@ class BatchEvaluationTest extends ApiTest {
         assertEquals(10_000, answers.size());
         for (int i = 0; i < answers.size(); i++) {
             assertEquals("n" + i, answers.get(i).get("partnerId").asText(), "line " + (i + 1));
+        }
+    }
+
+    /**
+     * A client that sends its whole body before it reads a byte of the answer, over a raw socket so
+     * that nothing reads on its behalf: answers far larger than the connection's buffers must wait
+     * on the service's side while it reads the body on, or both sides would stand still.
+     */
+    @Test
+    void shouldReadTheWholeBodyOfAClientThatReadsNothingUntilItHasSentIt() throws Exception {
+        String gold = mpnBodies().get(3);
+        int lines = 20_000;
+        byte[] body = (gold + "\n").repeat(lines).getBytes(StandardCharsets.UTF_8);
+
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.setSoTimeout(120_000);
+            OutputStream out = socket.getOutputStream();
+            assertTimeoutPreemptively(Duration.ofSeconds(120), () -> {
+                out.write(("POST /programs/microsoft-mpn/evaluations:batch HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                        + "Content-Type: application/x-ndjson\r\nContent-Length: " + body.length
+                        + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.write(body);
+                out.flush();
+            }, "the service stopped reading the body while its answers waited for this client");
+
+            byte[] answer = Chunked.bodyOf(socket.getInputStream());
+            assertTrue(answer.length > 16 * 1024 * 1024, "far more than the connection buffers: " + answer.length);
+            List<JsonNode> answers = new String(answer, StandardCharsets.UTF_8).lines().map(BatchEvaluationTest::tree).toList();
+            assertEquals(lines, answers.size());
+            assertTrue(answers.stream().allMatch(a -> "gold".equals(a.path("partnerId").asText()) && a.has("segment")),
+                    "every line the partner's answer");
+        }
+    }
+
+    /** Just enough HTTP/1.1 to read a chunked 200 answer off a raw socket. */
+    private static final class Chunked {
+        static byte[] bodyOf(InputStream in) throws IOException {
+            BufferedInputStream response = new BufferedInputStream(in);
+            String status = line(response);
+            assertTrue(status.startsWith("HTTP/1.1 200"), status);
+            boolean chunked = false;
+            for (String header = line(response); !header.isEmpty(); header = line(response)) {
+                chunked |= header.equalsIgnoreCase("transfer-encoding: chunked");
+            }
+            assertTrue(chunked, "a streamed answer");
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int size = Integer.parseInt(line(response).split(";")[0].trim(), 16); size > 0;
+                    size = Integer.parseInt(line(response).split(";")[0].trim(), 16)) {
+                body.write(response.readNBytes(size));
+                line(response); // the CRLF after each chunk
+            }
+            return body.toByteArray();
+        }
+
+        private static String line(InputStream in) throws IOException {
+            StringBuilder line = new StringBuilder();
+            for (int c = in.read(); c != '\n'; c = in.read()) {
+                if (c < 0) {
+                    throw new IOException("The answer ended early");
+                }
+                if (c != '\r') {
+                    line.append((char) c);
+                }
+            }
+            return line.toString();
         }
     }
 
