@@ -5,20 +5,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import jakarta.ws.rs.core.Response;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 
 import io.partnertiers.audit.DecisionLogUnavailableException;
 import io.partnertiers.evaluation.EvaluationResult;
@@ -51,22 +47,20 @@ class BatchEvaluator {
     private final EvaluationService evaluations;
     private final RulesetRegistry registry;
     private final EvaluationMetrics metrics;
-    private final Validator validator;
+    private final EvaluationRequests requests;
     private final ObjectMapper json;
-    private final ObjectReader requests;
     private final int maxLineBytes;
     private final long maxBacklog;
     private final ExecutorService workers;
     private final InOrder<NdjsonLines.Line, Answer> inOrder;
 
     BatchEvaluator(EvaluationService evaluations, RulesetRegistry registry, EvaluationMetrics metrics,
-            Validator validator, ObjectMapper json, PartnerTiersConfig config) {
+            EvaluationRequests requests, ObjectMapper json, PartnerTiersConfig config) {
         this.evaluations = evaluations;
         this.registry = registry;
         this.metrics = metrics;
-        this.validator = validator;
+        this.requests = requests;
         this.json = json;
-        this.requests = json.readerFor(EvaluationRequest.class);
         this.maxLineBytes = (int) Math.min(Integer.MAX_VALUE - 16, config.limits().maxBodySize().asLongValue());
         this.maxBacklog = config.limits().maxBatchBacklog().asLongValue();
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
@@ -153,17 +147,11 @@ class BatchEvaluator {
                         + " evaluation request", instance, List.of(new Problem.FieldError("body", "must not be empty"))));
             }
             try {
-                EvaluationRequest request = requests.readValue(line.bytes());
-                if (request == null) {
-                    return problem(line.number(), Problem.of(Response.Status.BAD_REQUEST, "The request has 1 invalid field(s)",
-                            instance, List.of(new Problem.FieldError("body", "must not be null"))));
-                }
-                Set<ConstraintViolation<EvaluationRequest>> violations = validator.validate(request);
-                if (!violations.isEmpty()) {
-                    return problem(line.number(), ProblemMappers.invalid(violations, instance));
-                }
+                EvaluationRequests.Read read = requests.read(line.bytes());
+                EvaluationRequest request = read.request();
                 boolean record = !Boolean.FALSE.equals(request.record());
-                PendingAnswer answer = evaluations.submit(programId, request.partner(), request.asOf(), record, explain);
+                PendingAnswer answer = evaluations.submit(programId, request.partner(), record ? read.partnerJson() : null,
+                        request.asOf(), record, explain);
                 return record ? new Answer(null, answer, line.number(), null, 0) : written(line.number(), answer);
             } catch (IOException | RuntimeException e) {
                 return problem(line.number(), ProblemMappers.problemOf(e, instance));

@@ -7,6 +7,8 @@ import jakarta.validation.constraints.NotNull;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import io.partnertiers.facts.PartnerFacts;
 import io.partnertiers.facts.WhatIf;
 
@@ -17,6 +19,6 @@ public record EvaluationRequest(
         @Schema(description = "Store the decision in the decision log. Default: true. Only the decision on the submitted"
                 + " facts is stored: never a what-if's, nor a forecast.")
         Boolean record,
-        @NotNull @Valid PartnerFacts partner,
+        @NotNull @Valid @JsonDeserialize(using = SubmittedPartner.class) PartnerFacts partner,
         @Valid WhatIf whatIf) {
 }

@@ -1,7 +1,7 @@
 package io.partnertiers.api;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
+import java.io.IOException;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -13,8 +13,10 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,9 +32,11 @@ import io.partnertiers.security.Roles;
 public class EvaluationResource {
 
     private final EvaluationService evaluations;
+    private final EvaluationRequests requests;
 
-    EvaluationResource(EvaluationService evaluations) {
+    EvaluationResource(EvaluationService evaluations, EvaluationRequests requests) {
         this.evaluations = evaluations;
+        this.requests = requests;
     }
 
     @POST
@@ -55,8 +59,12 @@ public class EvaluationResource {
                     + " years, months, weeks and days (P180D, P6M, P1Y2M) ending at most P5Y after asOf",
                     example = "P180D")
             @Schema(type = SchemaType.STRING) @QueryParam("forecast") String forecast,
-            @NotNull @Valid EvaluationRequest body) {
-        return evaluations.evaluate(programId, body.partner(), body.asOf(), !Boolean.FALSE.equals(body.record()),
-                Parameters.flag("explain", explain), Parameters.period("forecast", forecast), body.whatIf());
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = EvaluationRequest.class))) byte[] body) throws IOException {
+        EvaluationRequests.Read read = requests.read(body);
+        EvaluationRequest request = read.request();
+        boolean record = !Boolean.FALSE.equals(request.record());
+        return evaluations.evaluate(programId, request.partner(), record ? read.partnerJson() : null, request.asOf(),
+                record, Parameters.flag("explain", explain), Parameters.period("forecast", forecast), request.whatIf());
     }
 }

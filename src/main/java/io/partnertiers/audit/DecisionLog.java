@@ -53,16 +53,18 @@ public class DecisionLog {
      * @throws DecisionLogUnavailableException when the database cannot take it
      */
     public EvaluationResult record(PartnerFacts facts, EvaluationResult result) {
-        return submit(facts, result).await();
+        return submit(facts, null, result).await();
     }
 
     /**
      * Queues the decision for the next group commit and returns at once: a caller with many
      * decisions (a batch) submits them all, then awaits each in turn, and they share commits.
      *
+     * @param submittedJson the JSON {@code facts} were bound from, kept exactly as submitted; null: the
+     *        facts written out as JSON
      * @throws DecisionLogUnavailableException at once while the database is out of reach
      */
-    public PendingDecision submit(PartnerFacts facts, EvaluationResult result) {
+    public PendingDecision submit(PartnerFacts facts, byte[] submittedJson, EvaluationResult result) {
         EvaluationResult recorded = result.withEvaluationId(ids.next().toString());
         Decision decision = new Decision();
         decision.id = recorded.evaluationId();
@@ -73,7 +75,7 @@ public class DecisionLog {
         decision.segment = recorded.segment();
         decision.atRiskSince = recorded.atRisk() == null ? null : recorded.atRisk().since();
         decision.recordedAt = Instant.now(clock);
-        byte[] factsJson = write(facts);
+        byte[] factsJson = submittedJson != null ? submittedJson : write(facts);
         decision.factsHash = StoredFacts.hashOf(factsJson);
         decision.answer = storedJson.encode(write(recorded));
         DecisionWriter.Queued queued = writer.submit(decision, factsJson);

@@ -20,7 +20,10 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 @Table(name = "decision_facts")
 public class StoredFacts extends PanacheEntityBase {
 
-    /** SHA-256 of the facts' JSON (UTF-8), in lower-case hex. */
+    /**
+     * SHA-256 of the facts' JSON (UTF-8) as stored, in lower-case hex: the request's {@code partner} as sent
+     * (rows stored before the service kept facts as sent, and facts recorded by other callers, hold the bound facts written out).
+     */
     @Id
     @Column(name = "facts_hash")
     public String hash;

@@ -1,9 +1,8 @@
 package io.partnertiers.bench;
 
+import java.io.IOException;
 import java.util.Map;
 
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.NotFoundException;
@@ -15,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-import io.partnertiers.api.EvaluationRequest;
+import io.partnertiers.api.EvaluationRequests;
 import io.partnertiers.rules.PartnerTiersConfig;
 import io.partnertiers.security.Roles;
 
@@ -31,20 +30,22 @@ public class FloorResource {
     private static final Map<String, String> CONSTANT = Map.of("segment", "FLOOR");
 
     private final boolean enabled;
+    private final EvaluationRequests requests;
 
-    FloorResource(PartnerTiersConfig config) {
+    FloorResource(PartnerTiersConfig config, EvaluationRequests requests) {
         this.enabled = config.bench().floorEnabled();
+        this.requests = requests;
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(hidden = true)
-    public Map<String, String> floor(@PathParam("programId") String programId,
-            @NotNull @Valid EvaluationRequest body) {
+    public Map<String, String> floor(@PathParam("programId") String programId, byte[] body) throws IOException {
         if (!enabled) {
             throw new NotFoundException();
         }
+        requests.read(body);
         return CONSTANT;
     }
 }

@@ -56,7 +56,13 @@ public class EvaluationService {
      */
     public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
             boolean explain, Period forecast, WhatIf whatIf) {
-        return submit(programId, facts, asOf, record, explain, forecast, whatIf).await();
+        return evaluate(programId, facts, null, asOf, record, explain, forecast, whatIf);
+    }
+
+    /** @param submittedJson the JSON the facts were bound from, which a recorded decision keeps; null: the facts written out */
+    public EvaluationResult evaluate(String programId, PartnerFacts facts, byte[] submittedJson, LocalDate asOf,
+            boolean record, boolean explain, Period forecast, WhatIf whatIf) {
+        return submit(programId, facts, submittedJson, asOf, record, explain, forecast, whatIf).await();
     }
 
     /**
@@ -66,13 +72,13 @@ public class EvaluationService {
      * @param asOf the evaluation day; null for today in UTC
      * @throws ProgramNotFoundException if no such program is loaded
      */
-    public PendingAnswer submit(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
-            boolean explain) {
-        return submit(programId, facts, asOf, record, explain, null, null);
+    public PendingAnswer submit(String programId, PartnerFacts facts, byte[] submittedJson, LocalDate asOf,
+            boolean record, boolean explain) {
+        return submit(programId, facts, submittedJson, asOf, record, explain, null, null);
     }
 
-    private PendingAnswer submit(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
-            boolean explain, Period forecast, WhatIf whatIf) {
+    private PendingAnswer submit(String programId, PartnerFacts facts, byte[] submittedJson, LocalDate asOf,
+            boolean record, boolean explain, Period forecast, WhatIf whatIf) {
         Map<String, Ruleset> programs = registry.snapshot();
         Ruleset ruleset = Optional.ofNullable(programs.get(programId))
                 .orElseThrow(() -> new ProgramNotFoundException(programId));
@@ -98,7 +104,7 @@ public class EvaluationService {
                 EvaluationResult answer = result.with(projected, beside);
                 return () -> answer;
             }
-            DecisionLog.PendingDecision pending = decisions.submit(facts, result);
+            DecisionLog.PendingDecision pending = decisions.submit(facts, submittedJson, result);
             return () -> {
                 EvaluationResult recorded = pending.await();
                 if (LOG.isDebugEnabled()) {

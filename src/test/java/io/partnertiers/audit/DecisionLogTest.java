@@ -258,6 +258,26 @@ class DecisionLogTest extends ApiTest {
     }
 
     @Test
+    void shouldKeepTheFactsExactlyAsSentSpacingAndFieldOrderIncluded() {
+        String partnerId = newPartnerId();
+        String partner = "{ \"toolkits\" : [\"CRM\"],\n  \"partnerId\": \"" + partnerId + "\", \"name\":\"Société 日本\",\n"
+                + "  \"agreementSigned\" :true }";
+        String id = given().contentType(ContentType.JSON)
+                .body("{\"record\": true, \"partner\":   " + partner + "  , \"asOf\":\"2026-11-24\"}")
+                .when().post("/programs/{program}/evaluations", MPN)
+                .then().statusCode(200).extract().path("evaluationId");
+
+        String hash = QuarkusTransaction.requiringNew().call(() -> Decision.<Decision>findById(id).factsHash);
+        String stored = QuarkusTransaction.requiringNew().call(() -> StoredJson.decode(StoredFacts.<StoredFacts>findById(hash).json));
+        assertEquals(partner, stored, "byte for byte the request's partner");
+        assertEquals(StoredFacts.hashOf(partner), hash);
+        given().when().get("/evaluations/{id}", id).then().statusCode(200)
+                .body("partner.partnerId", equalTo(partnerId)).body("partner.name", equalTo("Société 日本"))
+                .body("partner.toolkits", contains("CRM"));
+        given().when().post("/evaluations/{id}/replay", id).then().statusCode(200).body("same", equalTo(true));
+    }
+
+    @Test
     void shouldStoreIdenticalFactsOnceAndEachDecisionsAnswer() {
         String partnerId = newPartnerId();
         String first = evaluate(MPN, body(partnerId, PartnerJson.AS_OF, silver(), true)).getString("evaluationId");
