@@ -149,10 +149,9 @@ class BatchEvaluator {
             try {
                 EvaluationRequests.Read read = requests.read(line.bytes());
                 EvaluationRequest request = read.request();
-                boolean record = !Boolean.FALSE.equals(request.record());
-                PendingAnswer answer = evaluations.submit(programId, request.partner(), record ? read.partnerJson() : null,
-                        request.asOf(), record, explain);
-                return record ? new Answer(null, answer, line.number(), null, 0) : written(line.number(), answer);
+                PendingAnswer answer = evaluations.submit(programId, request.partner(), read.recordedPartnerJson(),
+                        request.asOf(), read.record(), explain);
+                return read.record() ? new Answer(null, answer, line.number(), null, 0) : written(line.number(), answer);
             } catch (IOException | RuntimeException e) {
                 return problem(line.number(), ProblemMappers.problemOf(e, instance));
             }

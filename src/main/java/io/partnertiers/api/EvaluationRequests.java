@@ -27,9 +27,14 @@ public class EvaluationRequests {
     /** A valid request and the body it was read from. */
     public record Read(EvaluationRequest request, byte[] body, int partnerStart, int partnerEnd) {
 
-        /** The partner's JSON exactly as submitted (a copy), or null when the body has none. */
-        public byte[] partnerJson() {
-            return partnerStart < 0 ? null : Arrays.copyOfRange(body, partnerStart, partnerEnd);
+        /** Whether the decision is stored: unless the body says {@code "record": false}. */
+        public boolean record() {
+            return !Boolean.FALSE.equals(request.record());
+        }
+
+        /** The partner's JSON exactly as submitted (a copy) when the decision is stored; null when it is not. */
+        public byte[] recordedPartnerJson() {
+            return record() && partnerStart >= 0 ? Arrays.copyOfRange(body, partnerStart, partnerEnd) : null;
         }
     }
 

@@ -63,8 +63,7 @@ public class EvaluationResource {
                     schema = @Schema(implementation = EvaluationRequest.class))) byte[] body) throws IOException {
         EvaluationRequests.Read read = requests.read(body);
         EvaluationRequest request = read.request();
-        boolean record = !Boolean.FALSE.equals(request.record());
-        return evaluations.evaluate(programId, request.partner(), record ? read.partnerJson() : null, request.asOf(),
-                record, Parameters.flag("explain", explain), Parameters.period("forecast", forecast), request.whatIf());
+        return evaluations.evaluate(programId, request.partner(), read.recordedPartnerJson(), request.asOf(),
+                read.record(), Parameters.flag("explain", explain), Parameters.period("forecast", forecast), request.whatIf());
     }
 }

@@ -1,6 +1,7 @@
 package io.partnertiers.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
@@ -37,20 +38,21 @@ class SubmittedPartnerTest {
                    "partnerId":"acme",
                    "people": [ {"id": "p1", "certifications": [ {"name":"CSA","earnedOn":"2026-01-05"} ] } ]
                 }""";
-        String body = "{ \"asOf\": \"2026-11-24\", \"record\":false,\n \"partner\" :" + partner + " , \"whatIf\": null }";
+        String body = "{ \"asOf\": \"2026-11-24\", \"record\":true,\n \"partner\" :" + partner + " , \"whatIf\": null }";
 
         EvaluationRequests.Read read = read(body);
 
-        assertEquals(partner, new String(read.partnerJson(), StandardCharsets.UTF_8));
+        assertEquals(partner, new String(read.recordedPartnerJson(), StandardCharsets.UTF_8));
         assertEquals("acme", read.request().partner().partnerId(), "and bound as ever");
-        assertEquals(JSON.readTree(partner), JSON.readTree(read.partnerJson()));
+        assertEquals(JSON.readTree(partner), JSON.readTree(read.recordedPartnerJson()));
     }
 
     @Test
     void shouldKeepThePartnerWhenItComesFirst() throws IOException {
-        EvaluationRequests.Read read = read("{\"partner\":{\"partnerId\":\"a\"},\"record\":false}");
+        EvaluationRequests.Read read = read("{\"partner\":{\"partnerId\":\"a\"}}");
 
-        assertEquals("{\"partnerId\":\"a\"}", new String(read.partnerJson(), StandardCharsets.UTF_8));
+        assertEquals("{\"partnerId\":\"a\"}", new String(read.recordedPartnerJson(), StandardCharsets.UTF_8));
+        assertNull(read("{\"partner\":{\"partnerId\":\"a\"},\"record\":false}").recordedPartnerJson(), "nothing to keep");
     }
 
     @Test
