@@ -41,6 +41,6 @@ public class Decision extends PanacheEntityBase {
     @Column(name = "facts_hash")
     public String factsHash;
 
-    /** The answer's JSON as the log keeps it ({@link StoredJson}). */
+    /** The answer's JSON (rows that earlier versions wrote on H2 hold it gzipped: {@link StoredJson#decode}). */
     public byte[] answer;
 }

@@ -34,14 +34,12 @@ public class DecisionLog {
     private static final Logger LOG = Logger.getLogger(DecisionLog.class);
 
     private final DecisionWriter writer;
-    private final StoredJson storedJson;
     private final EvaluationIds ids = new EvaluationIds();
     private final ObjectMapper json;
     private final Clock clock;
 
-    DecisionLog(DecisionWriter writer, StoredJson storedJson, ObjectMapper json, Clock clock) {
+    DecisionLog(DecisionWriter writer, ObjectMapper json, Clock clock) {
         this.writer = writer;
-        this.storedJson = storedJson;
         this.json = json;
         this.clock = clock;
     }
@@ -77,7 +75,7 @@ public class DecisionLog {
         decision.recordedAt = Instant.now(clock);
         byte[] factsJson = submittedJson != null ? submittedJson : write(facts);
         decision.factsHash = StoredFacts.hashOf(factsJson);
-        decision.answer = storedJson.encode(write(recorded));
+        decision.answer = write(recorded);
         DecisionWriter.Queued queued = writer.submit(decision, factsJson);
         return () -> {
             queued.await();

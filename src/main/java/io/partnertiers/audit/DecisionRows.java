@@ -24,6 +24,10 @@ final class DecisionRows {
     private static final String INSERT_DECISION = "INSERT INTO decision (id, program, partner_id, as_of, ruleset_version,"
             + " segment, at_risk_since, recorded_at, facts_hash, answer) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
     private static final String INSERT_FACTS = "INSERT INTO decision_facts (facts_hash, facts) VALUES (?, ?)";
+    /** H2's upsert by primary key, for replaying a {@link JournalEntry} whose rows H2 may hold already. */
+    private static final String MERGE_DECISION = INSERT_DECISION.replace("INSERT INTO decision", "MERGE INTO decision")
+            .replace(" VALUES", " KEY (id) VALUES");
+    private static final String MERGE_FACTS = "MERGE INTO decision_facts (facts_hash, facts) KEY (facts_hash) VALUES (?, ?)";
 
     private DecisionRows() {
     }
@@ -49,7 +53,35 @@ final class DecisionRows {
 
     /** @param storedFactsByHash facts to insert, as {@link StoredJson} keeps them, by hash */
     static void insertFacts(Connection connection, Map<String, byte[]> storedFactsByHash) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_FACTS)) {
+        writeFacts(connection, INSERT_FACTS, storedFactsByHash);
+    }
+
+    static void insertDecisions(Connection connection, List<Decision> decisions) throws SQLException {
+        writeDecisions(connection, INSERT_DECISION, decisions);
+    }
+
+    /** Writes the entry's rows in one transaction, each unless H2 holds it already (on H2 only). */
+    static void merge(Connection connection, JournalEntry entry) throws SQLException {
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            writeFacts(connection, MERGE_FACTS, entry.factsByHash());
+            writeDecisions(connection, MERGE_DECISION, entry.decisions());
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static void writeFacts(Connection connection, String sql, Map<String, byte[]> storedFactsByHash)
+            throws SQLException {
+        if (storedFactsByHash.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Map.Entry<String, byte[]> facts : storedFactsByHash.entrySet()) {
                 insert.setString(1, facts.getKey());
                 insert.setBytes(2, facts.getValue());
@@ -59,8 +91,8 @@ final class DecisionRows {
         }
     }
 
-    static void insertDecisions(Connection connection, List<Decision> decisions) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_DECISION)) {
+    private static void writeDecisions(Connection connection, String sql, List<Decision> decisions) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Decision d : decisions) {
                 insert.setString(1, d.id);
                 insert.setString(2, d.program);

@@ -1,5 +1,6 @@
 package io.partnertiers.audit;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -57,19 +58,19 @@ class DecisionWriter {
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
     private final DataSource dataSource;
     private final DatabaseOutage outage;
-    private final H2Fsync fsync;
+    private final DecisionDurability durability;
     private final StoredJson storedJson;
     private final long timeoutMillis;
     private final long commitDelayNanos;
     private volatile Thread writer;
     private final EvaluationMetrics metrics;
 
-    DecisionWriter(DataSource dataSource, DatabaseOutage outage, H2Fsync fsync, StoredJson storedJson,
+    DecisionWriter(DataSource dataSource, DatabaseOutage outage, DecisionDurability durability, StoredJson storedJson,
             PartnerTiersConfig config, EvaluationMetrics metrics) {
         this.dataSource = dataSource;
         this.outage = outage;
         this.metrics = metrics;
-        this.fsync = fsync;
+        this.durability = durability;
         this.storedJson = storedJson;
         this.timeoutMillis = config.decisions().storeTimeout().toMillis();
         this.commitDelayNanos = config.decisions().commitDelay().toNanos();
@@ -199,10 +200,10 @@ class DecisionWriter {
     private int commit(List<Pending> batch) {
         boolean trustedMemory = batch.stream().anyMatch(p -> knownFacts.contains(p.decision().factsHash));
         try (Connection connection = dataSource.getConnection()) {
-            insert(connection, batch);
+            Map<String, byte[]> insertedFacts = insert(connection, batch);
             try {
-                fsync.afterCommit(connection);
-            } catch (SQLException e) {
+                durability.afterCommit(connection, insertedFacts, batch.stream().map(Pending::decision).toList());
+            } catch (SQLException | IOException | RuntimeException e) {
                 fail(batch, e); // committed, but not known to be on disk: not acknowledged
                 return 0;
             }
@@ -237,8 +238,12 @@ class DecisionWriter {
         return batch.size();
     }
 
-    /** One transaction: the facts not stored yet, each once, then the decisions that refer to them. */
-    private void insert(Connection connection, List<Pending> batch) throws SQLException {
+    /**
+     * One transaction: the facts not stored yet, each once, then the decisions that refer to them.
+     *
+     * @return the facts inserted, as stored, by hash
+     */
+    private Map<String, byte[]> insert(Connection connection, List<Pending> batch) throws SQLException {
         connection.setAutoCommit(false);
         try {
             Map<String, byte[]> unknown = new LinkedHashMap<>();
@@ -256,6 +261,7 @@ class DecisionWriter {
             }
             DecisionRows.insertDecisions(connection, batch.stream().map(Pending::decision).toList());
             connection.commit();
+            return unknown;
         } catch (SQLException | RuntimeException e) {
             connection.rollback();
             throw e;

@@ -11,17 +11,16 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 
 /**
- * gzip at the fastest level, for the JSON the decision log keeps on H2 ({@link StoredJson}): about a
- * fifth of the text, which is what H2 writes and fsyncs per decision. Compressed on the request's own
- * thread rather than the single writer's. Any gzip tool reads a stored value back.
+ * gzip at the fastest level, for the facts the decision log keeps on H2 ({@link StoredJson}): about a
+ * fifth of the text. Any gzip tool reads a stored value back.
  */
 public final class GzippedText {
 
     /** A gzip member header (RFC 1952): deflate, no name, no time, unknown OS; the deflate stream and trailer follow. */
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, (byte) 0xff};
     /**
-     * Deflaters kept for reuse: making one allocates and clears zlib's 256 KB of state, which cost more
-     * than compressing a 5 KB answer. A few cover the request threads of one core or two.
+     * Deflaters kept for reuse: making one allocates and clears zlib's 256 KB of state, which costs more
+     * than compressing a small document. A few cover the decision writer and any other caller.
      */
     private static final BlockingQueue<Deflater> DEFLATERS = new ArrayBlockingQueue<>(8);
 
