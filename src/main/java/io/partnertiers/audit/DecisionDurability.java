@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -19,6 +18,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
@@ -87,11 +87,15 @@ class DecisionDurability {
     }
 
     /** Merges what the journal holds into H2 before the first request can record anything. */
-    void onStart(@Observes StartupEvent start) throws SQLException, IOException {
+    void onStart(@Observes StartupEvent start) {
         synchronized (this) {
             if (journalFile.isPresent()) {
                 try (Connection connection = dataSource.getConnection()) {
                     replayIfNeeded(connection);
+                } catch (SQLException | IOException e) {
+                    // the service must not record anything while acknowledged decisions may be missing
+                    throw new IllegalStateException("Cannot merge the decision journal " + journalFile.get()
+                            + " into the database: " + e.getMessage(), e);
                 }
             }
         }
@@ -158,9 +162,12 @@ class DecisionDurability {
         }
     }
 
-    /** A clean stop leaves an empty journal, so that the next start merges nothing. */
-    @PreDestroy
-    synchronized void stop() {
+    /**
+     * A clean stop leaves an empty journal, so that the next start merges nothing. (On a shutdown event,
+     * while the pool is still open; H2's own exit hook would race it, hence DB_CLOSE_ON_EXIT=FALSE in the
+     * default URL.)
+     */
+    synchronized void stop(@Observes ShutdownEvent stop) {
         if (journal == null) {
             return;
         }
