@@ -49,7 +49,6 @@ class DecisionDurability {
     private final boolean h2;
     private final Optional<Path> journalFile;
     private DecisionJournal journal;
-    private boolean replayed;
     private boolean mustCheckpoint;
 
     @Inject
@@ -87,17 +86,16 @@ class DecisionDurability {
     }
 
     /** Merges what the journal holds into H2 before the first request can record anything. */
-    void onStart(@Observes StartupEvent start) {
-        synchronized (this) {
-            if (journalFile.isPresent()) {
-                try (Connection connection = dataSource.getConnection()) {
-                    replayIfNeeded(connection);
-                } catch (SQLException | IOException e) {
-                    // the service must not record anything while acknowledged decisions may be missing
-                    throw new IllegalStateException("Cannot merge the decision journal " + journalFile.get()
-                            + " into the database: " + e.getMessage(), e);
-                }
-            }
+    synchronized void onStart(@Observes StartupEvent start) {
+        if (journalFile.isEmpty()) {
+            return;
+        }
+        try (Connection connection = dataSource.getConnection()) {
+            replayIfNeeded(connection);
+        } catch (SQLException | IOException e) {
+            // the service must not record anything while acknowledged decisions may be missing
+            throw new IllegalStateException("Cannot merge the decision journal " + journalFile.get()
+                    + " into the database: " + e.getMessage(), e);
         }
     }
 
@@ -131,22 +129,33 @@ class DecisionDurability {
         }
     }
 
+    /**
+     * Opens the journal and merges what it holds into H2, unless that is done already. On failure the
+     * journal stays closed, and the next call tries again.
+     */
     private void replayIfNeeded(Connection connection) throws SQLException, IOException {
-        if (replayed) {
+        if (journal != null) {
             return;
         }
-        journal = DecisionJournal.open(journalFile.get(), journalCapacity);
-        int decisions = 0;
-        for (byte[] payload : journal.entries()) {
-            JournalEntry entry = JournalEntry.decode(payload);
-            DecisionRows.merge(connection, entry);
-            decisions += entry.decisions().size();
+        DecisionJournal opened = DecisionJournal.open(journalFile.get(), journalCapacity);
+        try {
+            int decisions = 0;
+            for (byte[] payload : opened.entries()) {
+                JournalEntry entry = JournalEntry.decode(payload);
+                DecisionRows.merge(connection, entry);
+                decisions += entry.decisions().size();
+            }
+            if (decisions > 0) {
+                LOG.infof("Merged %d decisions from %s into the database", decisions, journalFile.get());
+            }
+            checkpointSync(connection);
+            opened.reset();
+        } catch (SQLException | IOException | RuntimeException e) {
+            opened.close();
+            throw e;
         }
-        if (decisions > 0) {
-            LOG.infof("Merged %d decisions from %s into the database", decisions, journalFile.get());
-        }
-        checkpoint(connection);
-        replayed = true;
+        journal = opened;
+        mustCheckpoint = false;
     }
 
     /** H2 writes and fsyncs what it holds in memory; the journal's entries are then redundant. */
@@ -182,6 +191,5 @@ class DecisionDurability {
             LOG.debugf("Closing the journal: %s", e.getMessage());
         }
         journal = null;
-        replayed = false;
     }
 }

@@ -200,9 +200,10 @@ class DecisionWriter {
     private int commit(List<Pending> batch) {
         boolean trustedMemory = batch.stream().anyMatch(p -> knownFacts.contains(p.decision().factsHash));
         try (Connection connection = dataSource.getConnection()) {
-            Map<String, byte[]> insertedFacts = insert(connection, batch);
+            List<Decision> decisions = batch.stream().map(Pending::decision).toList();
+            Map<String, byte[]> insertedFacts = insert(connection, batch, decisions);
             try {
-                durability.afterCommit(connection, insertedFacts, batch.stream().map(Pending::decision).toList());
+                durability.afterCommit(connection, insertedFacts, decisions);
             } catch (SQLException | IOException | RuntimeException e) {
                 fail(batch, e); // committed, but not known to be on disk: not acknowledged
                 return 0;
@@ -243,7 +244,8 @@ class DecisionWriter {
      *
      * @return the facts inserted, as stored, by hash
      */
-    private Map<String, byte[]> insert(Connection connection, List<Pending> batch) throws SQLException {
+    private Map<String, byte[]> insert(Connection connection, List<Pending> batch, List<Decision> decisions)
+            throws SQLException {
         connection.setAutoCommit(false);
         try {
             Map<String, byte[]> unknown = new LinkedHashMap<>();
@@ -259,7 +261,7 @@ class DecisionWriter {
                     DecisionRows.insertFacts(connection, unknown);
                 }
             }
-            DecisionRows.insertDecisions(connection, batch.stream().map(Pending::decision).toList());
+            DecisionRows.insertDecisions(connection, decisions);
             connection.commit();
             return unknown;
         } catch (SQLException | RuntimeException e) {
