@@ -5,9 +5,11 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -26,15 +28,16 @@ import io.quarkus.runtime.StartupEvent;
  * <ul>
  * <li>PostgreSQL: nothing more, its commit waits for the WAL flush ({@code synchronous_commit=on});</li>
  * <li>an embedded H2 file: the commit's rows go to the {@link DecisionJournal} beside the database file,
- * one append and one fdatasync per commit, while H2 keeps the commit in memory and writes its pages in
- * the background, about once a second, as it does by default. At start, the journal's entries are
+ * one append per commit, and one fdatasync, on a thread of its own, for all the commits appended while
+ * the previous one ran; H2 keeps the commit in memory and writes its pages in the background, about once
+ * a second, as it does by default. At start, the journal's entries are
  * merged into H2 (decisions by id, facts by hash: those H2 holds already are written again, unchanged);
  * once H2 has fsynced everything itself ({@code CHECKPOINT SYNC}: at start, when the journal is full,
  * and at a clean stop), the journal starts over;</li>
  * <li>any other H2 URL (a server, an in-memory database): {@code CHECKPOINT SYNC} after each commit,
  * which writes what H2 holds in memory and fsyncs it (nothing to write for an in-memory one).</li>
  * </ul>
- * A commit whose journal append fails is not acknowledged, and the next one is made durable by a
+ * A commit whose journal append or fdatasync fails is not acknowledged, and the next one is made durable by a
  * checkpoint rather than trusted to a journal that may have a hole.
  */
 @ApplicationScoped
@@ -50,6 +53,8 @@ class DecisionDurability {
     private final Optional<Path> journalFile;
     private DecisionJournal journal;
     private boolean mustCheckpoint;
+    /** Commits appended to the journal and not yet forced to disk, in the order appended. */
+    private final List<CompletableFuture<Void>> unsynced = new ArrayList<>();
 
     @Inject
     DecisionDurability(DataSource dataSource, @ConfigProperty(name = "quarkus.datasource.db-kind") String dbKind,
@@ -100,32 +105,81 @@ class DecisionDurability {
     }
 
     /**
-     * Returns once the rows the connection has just committed are on disk.
+     * Makes the rows the connection has just committed durable: the future completes once they are on
+     * disk, or fails if they may not be. With the journal, the commit's entry is written at once and forced
+     * to disk by the journal's sync thread, together with the entries of the commits made while the
+     * previous fdatasync ran: the writer goes on to the next commit instead of waiting for the disk.
      *
      * @param insertedFacts the facts rows the commit inserted, by hash
      * @param decisions the decision rows it inserted
+     * @throws SQLException, IOException when they cannot be made durable at all; nothing is pending then
      */
-    synchronized void afterCommit(Connection connection, Map<String, byte[]> insertedFacts, List<Decision> decisions)
-            throws SQLException, IOException {
+    synchronized CompletableFuture<Void> afterCommit(Connection connection, Map<String, byte[]> insertedFacts,
+            List<Decision> decisions) throws SQLException, IOException {
         if (!h2) {
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         if (journalFile.isEmpty()) {
             checkpointSync(connection);
-            return;
+            return CompletableFuture.completedFuture(null);
         }
         replayIfNeeded(connection);
         if (mustCheckpoint) {
             checkpoint(connection);
-            return;
+            return CompletableFuture.completedFuture(null);
         }
+        boolean appended;
         try {
-            if (!journal.append(new JournalEntry(insertedFacts, decisions).encode())) {
-                checkpoint(connection); // full: this commit is on disk once H2 is
-            }
+            appended = journal.append(new JournalEntry(insertedFacts, decisions).encode());
         } catch (IOException | RuntimeException e) {
             mustCheckpoint = true;
             throw e;
+        }
+        if (!appended) {
+            checkpoint(connection); // full: this commit is on disk once H2 is
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> synced = new CompletableFuture<>();
+        unsynced.add(synced);
+        notifyAll();
+        return synced;
+    }
+
+    /**
+     * The journal's sync thread: forces what has been appended, then completes the commits it covers, for
+     * as long as the journal is open. A failed fdatasync may have lost any page written before it, so it
+     * fails every commit not yet on disk, and the next commit is made durable by a checkpoint instead.
+     */
+    private void syncWhileOpen() {
+        while (true) {
+            List<CompletableFuture<Void>> covered;
+            DecisionJournal open;
+            synchronized (this) {
+                while (unsynced.isEmpty() && journal != null) {
+                    try {
+                        wait();
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+                if (journal == null) {
+                    return;
+                }
+                covered = new ArrayList<>(unsynced);
+                unsynced.clear();
+                open = journal;
+            }
+            try {
+                open.force();
+                covered.forEach(commit -> commit.complete(null));
+            } catch (IOException | RuntimeException e) {
+                synchronized (this) {
+                    mustCheckpoint = true;
+                    covered.addAll(unsynced);
+                    unsynced.clear();
+                }
+                covered.forEach(commit -> commit.completeExceptionally(e));
+            }
         }
     }
 
@@ -156,11 +210,19 @@ class DecisionDurability {
         }
         journal = opened;
         mustCheckpoint = false;
+        Thread sync = new Thread(this::syncWhileOpen, "decision-journal-sync");
+        sync.setDaemon(true);
+        sync.start();
     }
 
-    /** H2 writes and fsyncs what it holds in memory; the journal's entries are then redundant. */
+    /**
+     * H2 writes and fsyncs what it holds in memory; the journal's entries are then redundant, and every
+     * commit still waiting for the sync thread is on disk.
+     */
     private void checkpoint(Connection connection) throws SQLException, IOException {
         checkpointSync(connection);
+        unsynced.forEach(commit -> commit.complete(null));
+        unsynced.clear();
         journal.reset();
         mustCheckpoint = false;
     }
@@ -191,5 +253,8 @@ class DecisionDurability {
             LOG.debugf("Closing the journal: %s", e.getMessage());
         }
         journal = null;
+        unsynced.forEach(commit -> commit.completeExceptionally(new IllegalStateException("The service is stopping")));
+        unsynced.clear();
+        notifyAll(); // the sync thread ends
     }
 }

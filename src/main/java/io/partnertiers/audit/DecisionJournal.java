@@ -107,7 +107,7 @@ final class DecisionJournal implements AutoCloseable {
     }
 
     /**
-     * Appends the entry and forces it to disk.
+     * Writes the entry after the others; it is on disk once {@link #force()} has returned after this.
      *
      * @return false, writing nothing, when it does not fit in what is left of the capacity: the caller
      *         makes the database durable by other means and resets the journal
@@ -119,9 +119,16 @@ final class DecisionJournal implements AutoCloseable {
         ByteBuffer entry = ByteBuffer.allocate(ENTRY_HEADER_BYTES + payload.length);
         entry.putInt(ENTRY_MAGIC).putLong(epoch).putInt(payload.length).putInt(crc32c(payload)).put(payload).flip();
         writeFully(entry, position);
-        channel.force(false);
         position += entry.limit();
         return true;
+    }
+
+    /**
+     * Forces every entry appended so far to disk (fdatasync). Safe to call from another thread than the
+     * one appending: what it covers is every append that returned before it was called.
+     */
+    void force() throws IOException {
+        channel.force(false);
     }
 
     /** Forgets every entry: starts a new epoch at the front. Only once what they hold is on disk elsewhere. */

@@ -29,7 +29,8 @@ import io.partnertiers.rules.PartnerTiersConfig;
 
 /**
  * Group commit for the decision log: one thread stores the decisions of all requests waiting
- * at that moment in a single transaction, forces it to disk, then releases each request. A
+ * at that moment in a single transaction, has it forced to disk ({@link DecisionDurability}), then
+ * releases each request. A
  * request therefore learns its evaluation id only once its decision is durable, but concurrent
  * requests share one database flush instead of queueing for one each. A request waits at most
  * {@code partner-tiers.decisions.store-timeout}; while the database is out of reach
@@ -187,56 +188,60 @@ class DecisionWriter {
     }
 
     private void write(List<Pending> batch) {
-        long started = System.nanoTime();
-        int stored = 0;
-        try {
-            stored = commit(batch);
-        } finally {
-            metrics.decisionsWritten(stored, batch.size() - stored, Duration.ofNanos(System.nanoTime() - started));
-        }
+        commit(List.copyOf(batch), System.nanoTime()); // the loop reuses its list while this one waits for the disk
     }
 
-    /** @return how many of the batch are stored and on disk; each request is told either way */
-    private int commit(List<Pending> batch) {
+    /**
+     * Commits the batch and tells each request once its decision is on disk, or that it is not: the
+     * disk's part may finish after this returns, while the next batch is committed.
+     */
+    private void commit(List<Pending> batch, long started) {
         boolean trustedMemory = batch.stream().anyMatch(p -> knownFacts.contains(p.decision().factsHash));
+        CompletableFuture<Void> durable;
         try (Connection connection = dataSource.getConnection()) {
             List<Decision> decisions = batch.stream().map(Pending::decision).toList();
             Map<String, byte[]> insertedFacts = insert(connection, batch, decisions);
             try {
-                durability.afterCommit(connection, insertedFacts, decisions);
+                durable = durability.afterCommit(connection, insertedFacts, decisions);
             } catch (SQLException | IOException | RuntimeException e) {
-                fail(batch, e); // committed, but not known to be on disk: not acknowledged
-                return 0;
+                fail(batch, e, started); // committed, but not known to be on disk: not acknowledged
+                return;
             }
         } catch (SQLException | RuntimeException e) {
             knownFacts.clear();
             if (trustedMemory && DatabaseOutage.isBadData(e)) {
                 // facts deleted since they were seen stored (another replica's purge) fail the foreign key:
                 // once more, looking each up (nothing is remembered now, so this cannot repeat)
-                return commit(batch);
+                commit(batch, started);
+                return;
             }
             if (batch.size() > 1 && DatabaseOutage.isBadData(e)) {
                 LOG.debugf("A batch of %d decisions failed (%s); storing them one by one", batch.size(), e.getMessage());
-                int stored = 0;
                 for (Pending pending : batch) {
                     if (outage.isOpen()) {
-                        pending.stored().completeExceptionally(e);
+                        fail(List.of(pending), e, started);
                     } else {
-                        stored += commit(List.of(pending));
+                        commit(List.of(pending), started);
                     }
                 }
-                return stored;
+                return;
             }
-            fail(batch, e);
-            return 0;
+            fail(batch, e, started);
+            return;
         }
-        outage.writeSucceeded();
         if (knownFacts.size() > MAX_KNOWN_FACTS) {
             knownFacts.clear();
         }
         batch.forEach(p -> knownFacts.add(p.decision().factsHash));
-        batch.forEach(p -> p.stored().complete(null));
-        return batch.size();
+        durable.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                fail(batch, failure instanceof Exception e ? e : new IOException(failure), started);
+                return;
+            }
+            outage.writeSucceeded();
+            batch.forEach(p -> p.stored().complete(null));
+            metrics.decisionsWritten(batch.size(), 0, Duration.ofNanos(System.nanoTime() - started));
+        });
     }
 
     /**
@@ -277,7 +282,7 @@ class DecisionWriter {
         knownFacts.clear();
     }
 
-    private void fail(List<Pending> batch, Exception e) {
+    private void fail(List<Pending> batch, Exception e, long started) {
         if (!DatabaseOutage.isBadData(e)) {
             outage.writeFailed(e);
             List<Pending> waiting = new ArrayList<>();
@@ -285,6 +290,7 @@ class DecisionWriter {
             waiting.forEach(p -> p.stored().completeExceptionally(e));
         }
         batch.forEach(p -> p.stored().completeExceptionally(e));
+        metrics.decisionsWritten(0, batch.size(), Duration.ofNanos(System.nanoTime() - started));
     }
 
     @PreDestroy

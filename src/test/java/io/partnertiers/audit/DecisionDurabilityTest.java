@@ -74,7 +74,7 @@ class DecisionDurabilityTest {
             DecisionRows.insertDecisions(connection, List.of(decision));
             connection.commit();
             if (durability != null) {
-                durability.afterCommit(connection, facts, List.of(decision));
+                durability.afterCommit(connection, facts, List.of(decision)).join();
             }
         }
     }
@@ -119,6 +119,41 @@ class DecisionDurabilityTest {
         crash();
         started(DecisionDurability.JOURNAL_CAPACITY);
         assertEquals(List.of("acknowledged"), decisionIds(), "merged once and checkpointed: on disk in H2 itself");
+    }
+
+    @Test
+    void commitsFromManyThreadsAreAllOnDiskOnceAcknowledged() throws Exception {
+        DecisionDurability durability = started(DecisionDurability.JOURNAL_CAPACITY);
+        commit(durability, Map.of("h1", FACTS), JournalEntryTest.decision("first", "h1", false));
+        List<Thread> writers = new ArrayList<>();
+        List<String> expected = new ArrayList<>(List.of("first"));
+        for (int t = 0; t < 4; t++) {
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 25; i++) {
+                ids.add("t" + t + "-" + (100 + i));
+            }
+            expected.addAll(ids);
+            Thread writer = new Thread(() -> {
+                for (String id : ids) {
+                    try {
+                        commit(durability, Map.of(), JournalEntryTest.decision(id, "h1", false));
+                    } catch (SQLException | IOException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+            writer.start();
+            writers.add(writer);
+        }
+        for (Thread writer : writers) {
+            writer.join();
+        }
+        crash();
+
+        started(DecisionDurability.JOURNAL_CAPACITY);
+
+        expected.sort(null);
+        assertEquals(expected, decisionIds(), "every commit acknowledged by the sync thread is back after the crash");
     }
 
     @Test
