@@ -17,7 +17,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.partnertiers.audit.DecisionLogUnavailableException;
-import io.partnertiers.evaluation.EvaluationResult;
+import io.partnertiers.evaluation.Answer;
 import io.partnertiers.evaluation.EvaluationService;
 import io.partnertiers.evaluation.PendingAnswer;
 import io.partnertiers.evaluation.ProgramNotFoundException;
@@ -52,7 +52,7 @@ class BatchEvaluator {
     private final int maxLineBytes;
     private final long maxBacklog;
     private final ExecutorService workers;
-    private final InOrder<NdjsonLines.Line, Answer> inOrder;
+    private final InOrder<NdjsonLines.Line, LineAnswer> inOrder;
 
     BatchEvaluator(EvaluationService evaluations, RulesetRegistry registry, EvaluationMetrics metrics,
             EvaluationRequests requests, ObjectMapper json, PartnerTiersConfig config) {
@@ -90,7 +90,7 @@ class BatchEvaluator {
     }
 
     /** One line's answer: its bytes, or the decision it waits for. */
-    private record Answer(byte[] written, PendingAnswer recorded, int line, String segment, int status) {
+    private record LineAnswer(byte[] written, PendingAnswer recorded, int line, String segment, int status) {
     }
 
     final class Batch {
@@ -119,8 +119,8 @@ class BatchEvaluator {
             OutputStream buffered = new BufferedOutputStream(paced, OUTPUT_BUFFER);
             inOrder.run(lines::next, this::evaluate, new InOrder.Sink<>() {
                 @Override
-                public void accept(Answer answer) throws IOException {
-                    Answer written = answer.recorded() == null ? answer : written(answer.line(), answer.recorded());
+                public void accept(LineAnswer answer) throws IOException {
+                    LineAnswer written = answer.recorded() == null ? answer : written(answer.line(), answer.recorded());
                     buffered.write(written.written());
                     buffered.write('\n');
                     metrics.evaluatedInBatch(programId, written.segment(), EvaluationMetrics.Outcome.ofStatus(written.status()));
@@ -136,7 +136,7 @@ class BatchEvaluator {
         }
 
         /** On a worker: reads, checks and evaluates one line; a recorded decision is awaited by the writer. */
-        private Answer evaluate(NdjsonLines.Line line) {
+        private LineAnswer evaluate(NdjsonLines.Line line) {
             if (line.tooLong()) {
                 return problem(line.number(), new Problem("about:blank", "Content Too Large", 413, "The line has "
                         + line.length() + " bytes; at most " + maxLineBytes + " are accepted per line", instance, null,
@@ -151,16 +151,17 @@ class BatchEvaluator {
                 EvaluationRequest request = read.request();
                 PendingAnswer answer = evaluations.submit(programId, request.partner(), read.recordedPartnerJson(),
                         request.asOf(), read.record(), explain);
-                return read.record() ? new Answer(null, answer, line.number(), null, 0) : written(line.number(), answer);
+                return read.record() ? new LineAnswer(null, answer, line.number(), null, 0) : written(line.number(), answer);
             } catch (IOException | RuntimeException e) {
                 return problem(line.number(), ProblemMappers.problemOf(e, instance));
             }
         }
 
-        private Answer written(int line, PendingAnswer pending) {
+        private LineAnswer written(int line, PendingAnswer pending) {
             try {
-                EvaluationResult result = pending.await();
-                return new Answer(json.writeValueAsBytes(result), null, line, result.segment(), 200);
+                Answer answer = pending.await();
+                byte[] written = answer.json() != null ? answer.json() : json.writeValueAsBytes(answer.result());
+                return new LineAnswer(written, null, line, answer.result().segment(), 200);
             } catch (DecisionLogUnavailableException e) {
                 if (unrecorded.getAndIncrement() == 0) {
                     ProblemMappers.logUnavailable(e, instance + " (line " + line + "; later lines not logged)");
@@ -171,9 +172,9 @@ class BatchEvaluator {
             }
         }
 
-        private Answer problem(int line, Problem problem) {
+        private LineAnswer problem(int line, Problem problem) {
             try {
-                return new Answer(json.writeValueAsBytes(problem.atLine(line)), null, line, null, problem.status());
+                return new LineAnswer(json.writeValueAsBytes(problem.atLine(line)), null, line, null, problem.status());
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("Cannot write a problem as JSON", e);
             }

@@ -9,7 +9,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
 
-import io.partnertiers.evaluation.EvaluationResult;
+import io.partnertiers.evaluation.Answer;
 import io.partnertiers.metrics.EvaluationMetrics;
 import io.partnertiers.rules.RulesetRegistry;
 
@@ -41,7 +41,7 @@ public class EvaluationMetricsFilter {
         String program = request.getUriInfo().getPathParameters().getFirst("programId");
         String tag = program != null && registry.find(program).isPresent() ? program : EvaluationMetrics.UNKNOWN;
         EvaluationMetrics.Outcome outcome = EvaluationMetrics.Outcome.ofStatus(response.getStatus());
-        String segment = response.getEntity() instanceof EvaluationResult result ? result.segment() : null;
+        String segment = response.getEntity() instanceof Answer answer ? answer.result().segment() : null;
         metrics.evaluated(tag, segment, outcome, Duration.ofNanos(System.nanoTime() - started));
     }
 }

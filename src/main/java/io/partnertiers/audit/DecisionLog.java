@@ -19,6 +19,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.partnertiers.evaluation.Answer;
 import io.partnertiers.evaluation.EvaluationResult;
 import io.partnertiers.evaluation.PriorStanding;
 import io.partnertiers.facts.PartnerFacts;
@@ -51,7 +52,7 @@ public class DecisionLog {
      * @throws DecisionLogUnavailableException when the database cannot take it
      */
     public EvaluationResult record(PartnerFacts facts, EvaluationResult result) {
-        return submit(facts, null, result).await();
+        return submit(facts, null, result).await().result();
     }
 
     /**
@@ -76,10 +77,11 @@ public class DecisionLog {
         byte[] factsJson = submittedJson != null ? submittedJson : write(facts);
         decision.factsHash = StoredFacts.hashOf(factsJson);
         decision.answer = write(recorded);
+        Answer answer = new Answer(recorded, decision.answer);
         DecisionWriter.Queued queued = writer.submit(decision, factsJson);
         return () -> {
             queued.await();
-            return recorded;
+            return answer;
         };
     }
 
@@ -88,11 +90,12 @@ public class DecisionLog {
     public interface PendingDecision {
 
         /**
-         * The answer carrying the decision's id, once the decision is committed and on disk.
+         * The answer carrying the decision's id, and its JSON as stored, once the decision is committed
+         * and on disk.
          *
          * @throws DecisionLogUnavailableException if it could not be stored in time
          */
-        EvaluationResult await();
+        Answer await();
     }
 
     public StoredDecision find(String evaluationId) {

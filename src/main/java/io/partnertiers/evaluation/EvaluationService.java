@@ -56,11 +56,16 @@ public class EvaluationService {
      */
     public EvaluationResult evaluate(String programId, PartnerFacts facts, LocalDate asOf, boolean record,
             boolean explain, Period forecast, WhatIf whatIf) {
-        return evaluate(programId, facts, null, asOf, record, explain, forecast, whatIf);
+        return answer(programId, facts, null, asOf, record, explain, forecast, whatIf).result();
     }
 
-    /** @param submittedJson the JSON the facts were bound from, which a recorded decision keeps; null: the facts written out */
-    public EvaluationResult evaluate(String programId, PartnerFacts facts, byte[] submittedJson, LocalDate asOf,
+    /**
+     * As {@link #evaluate(String, PartnerFacts, LocalDate, boolean, boolean, Period, WhatIf)}, with the answer's
+     * JSON when a recorded decision has it written already.
+     *
+     * @param submittedJson the JSON the facts were bound from, which a recorded decision keeps; null: the facts written out
+     */
+    public Answer answer(String programId, PartnerFacts facts, byte[] submittedJson, LocalDate asOf,
             boolean record, boolean explain, Period forecast, WhatIf whatIf) {
         return submit(programId, facts, submittedJson, asOf, record, explain, forecast, whatIf).await();
     }
@@ -101,12 +106,13 @@ public class EvaluationService {
             WhatIfResult beside = withWhatIf == null ? null
                     : WhatIfResult.beside(ruleset.tiers(), result, evaluator.evaluate(ruleset, withWhatIf, day, false, prior));
             if (!record) {
-                EvaluationResult answer = result.with(projected, beside);
+                Answer answer = Answer.of(result.with(projected, beside));
                 return () -> answer;
             }
             DecisionLog.PendingDecision pending = decisions.submit(facts, submittedJson, result);
             return () -> {
-                EvaluationResult recorded = pending.await();
+                Answer answer = pending.await();
+                EvaluationResult recorded = answer.result();
                 if (LOG.isDebugEnabled()) {
                     MDC.put("program", programId);
                     MDC.put("partnerId", facts.partnerId());
@@ -116,7 +122,8 @@ public class EvaluationService {
                     MDC.remove("partnerId");
                     MDC.remove("evaluationId");
                 }
-                return recorded.with(projected, beside);
+                // what was asked beside the decision is not stored, so its answer is written afresh
+                return projected == null && beside == null ? answer : Answer.of(recorded.with(projected, beside));
             };
         } finally {
             MDC.remove("program");

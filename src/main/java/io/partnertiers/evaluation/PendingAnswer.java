@@ -8,5 +8,5 @@ public interface PendingAnswer {
      * @throws io.partnertiers.audit.DecisionLogUnavailableException if the decision could not be
      *         stored in time
      */
-    EvaluationResult await();
+    Answer await();
 }

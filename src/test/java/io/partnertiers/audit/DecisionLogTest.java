@@ -15,6 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -105,6 +106,20 @@ class DecisionLogTest extends ApiTest {
         assertEquals(given, storedAnswer, "the stored answer is the answer given");
         assertEquals(partnerId, stored.getString("partner.partnerId"));
         assertEquals(2, stored.getList("partner.people").size());
+    }
+
+    @Test
+    void shouldSendARecordedAnswerAsTheBytesItStored() {
+        byte[] sent = given().contentType(ContentType.JSON).body(body(newPartnerId(), PartnerJson.AS_OF, silver(), true))
+                .when().post("/programs/{p}/evaluations", MPN)
+                .then().statusCode(200).contentType(ContentType.JSON).extract().asByteArray();
+        String id = JsonPath.from(new String(sent, StandardCharsets.UTF_8)).getString("evaluationId");
+
+        byte[] stored = QuarkusTransaction.requiringNew().call(() -> StoredJson.decode(Decision.<Decision>findById(id).answer))
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertEquals(new String(stored, StandardCharsets.UTF_8),
+                new String(sent, StandardCharsets.UTF_8));
     }
 
     @Test
