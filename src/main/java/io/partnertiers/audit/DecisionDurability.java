@@ -37,8 +37,8 @@ import io.quarkus.runtime.StartupEvent;
  * <li>any other H2 URL (a server, an in-memory database): {@code CHECKPOINT SYNC} after each commit,
  * which writes what H2 holds in memory and fsyncs it (nothing to write for an in-memory one).</li>
  * </ul>
- * A commit whose journal append or fdatasync fails is not acknowledged, and the next one is made durable by a
- * checkpoint rather than trusted to a journal that may have a hole.
+ * A commit whose journal append or fdatasync fails is not acknowledged, and the next one is made
+ * durable by a checkpoint rather than trusted to a journal that may have a hole.
  */
 @ApplicationScoped
 class DecisionDurability {
@@ -112,7 +112,8 @@ class DecisionDurability {
      *
      * @param insertedFacts the facts rows the commit inserted, by hash
      * @param decisions the decision rows it inserted
-     * @throws SQLException, IOException when they cannot be made durable at all; nothing is pending then
+     * @throws SQLException when they cannot be made durable at all (nothing is pending then)
+     * @throws IOException likewise, the journal having failed
      */
     synchronized CompletableFuture<Void> afterCommit(Connection connection, Map<String, byte[]> insertedFacts,
             List<Decision> decisions) throws SQLException, IOException {

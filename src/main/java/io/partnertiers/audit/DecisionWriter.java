@@ -30,10 +30,9 @@ import io.partnertiers.rules.PartnerTiersConfig;
 /**
  * Group commit for the decision log: one thread stores the decisions of all requests waiting
  * at that moment in a single transaction, has it forced to disk ({@link DecisionDurability}), then
- * releases each request. A
- * request therefore learns its evaluation id only once its decision is durable, but concurrent
- * requests share one database flush instead of queueing for one each. A request waits at most
- * {@code partner-tiers.decisions.store-timeout}; while the database is out of reach
+ * releases each request. A request therefore learns its evaluation id only once its decision is
+ * durable, but concurrent requests share one database flush instead of queueing for one each. A
+ * request waits at most {@code partner-tiers.decisions.store-timeout}; while the database is out of reach
  * ({@link DatabaseOutage}) it is refused at once. If a shared transaction fails because of one
  * bad row, its decisions are tried one by one, so that the row cannot fail the others.
  *
