@@ -46,6 +46,7 @@ class DecisionDurability {
     private static final Logger LOG = Logger.getLogger(DecisionDurability.class);
     /** About five thousand decisions of a few kilobytes each between two checkpoints. */
     static final long JOURNAL_CAPACITY = 32L << 20;
+    private static final CompletableFuture<Void> ON_DISK = CompletableFuture.completedFuture(null);
 
     private final DataSource dataSource;
     private final long journalCapacity;
@@ -118,16 +119,16 @@ class DecisionDurability {
     synchronized CompletableFuture<Void> afterCommit(Connection connection, Map<String, byte[]> insertedFacts,
             List<Decision> decisions) throws SQLException, IOException {
         if (!h2) {
-            return CompletableFuture.completedFuture(null);
+            return ON_DISK;
         }
         if (journalFile.isEmpty()) {
             checkpointSync(connection);
-            return CompletableFuture.completedFuture(null);
+            return ON_DISK;
         }
         replayIfNeeded(connection);
         if (mustCheckpoint) {
             checkpoint(connection);
-            return CompletableFuture.completedFuture(null);
+            return ON_DISK;
         }
         boolean appended;
         try {
@@ -138,7 +139,7 @@ class DecisionDurability {
         }
         if (!appended) {
             checkpoint(connection); // full: this commit is on disk once H2 is
-            return CompletableFuture.completedFuture(null);
+            return ON_DISK;
         }
         CompletableFuture<Void> synced = new CompletableFuture<>();
         unsynced.add(synced);
@@ -151,33 +152,33 @@ class DecisionDurability {
      * as long as the journal is open. A failed fdatasync may have lost any page written before it, so it
      * fails every commit not yet on disk, and the next commit is made durable by a checkpoint instead.
      */
-    private void syncWhileOpen() {
+    private void syncWhileOpen(DecisionJournal served) {
         while (true) {
             List<CompletableFuture<Void>> covered;
-            DecisionJournal open;
             synchronized (this) {
-                while (unsynced.isEmpty() && journal != null) {
+                while (unsynced.isEmpty() && journal == served) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
                         return;
                     }
                 }
-                if (journal == null) {
-                    return;
+                if (journal != served) {
+                    return; // closed at a stop; a journal opened later has a sync thread of its own
                 }
                 covered = new ArrayList<>(unsynced);
                 unsynced.clear();
-                open = journal;
             }
             try {
-                open.force();
+                served.force();
                 covered.forEach(commit -> commit.complete(null));
             } catch (IOException | RuntimeException e) {
                 synchronized (this) {
-                    mustCheckpoint = true;
-                    covered.addAll(unsynced);
-                    unsynced.clear();
+                    if (journal == served) { // not a journal closed by a stop meanwhile
+                        mustCheckpoint = true;
+                        covered.addAll(unsynced);
+                        unsynced.clear();
+                    }
                 }
                 covered.forEach(commit -> commit.completeExceptionally(e));
             }
@@ -211,7 +212,7 @@ class DecisionDurability {
         }
         journal = opened;
         mustCheckpoint = false;
-        Thread sync = new Thread(this::syncWhileOpen, "decision-journal-sync");
+        Thread sync = new Thread(() -> syncWhileOpen(opened), "decision-journal-sync");
         sync.setDaemon(true);
         sync.start();
     }
